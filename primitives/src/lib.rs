@@ -1,0 +1,88 @@
+//! Types and constants shared by the GhostChain runtime, node and pallets.
+//!
+//! Everything here is part of the chain's public interface: changing a type changes the
+//! encoding that wallets, indexers and the node agree on.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// A transaction signature: sr25519, ed25519 or ecdsa, chosen by the signer.
+pub type Signature = MultiSignature;
+
+/// An account on chain: the 32-byte public key (or its hash, for ecdsa) behind a [`Signature`].
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// An amount of any GhostChain token, in its smallest unit.
+pub type Balance = u128;
+
+/// A block height.
+pub type BlockNumber = u32;
+
+/// The number of transactions an account has sent.
+pub type Nonce = u32;
+
+/// The hash of a block, an extrinsic or a storage trie node.
+pub type Hash = sp_core::H256;
+
+/// Milliseconds since the Unix epoch.
+pub type Moment = u64;
+
+/// GCC, the native token: it pays fees and is the existential deposit.
+pub mod currency {
+	use super::Balance;
+
+	/// Ticker shown by wallets (the `tokenSymbol` system property).
+	pub const GCC_SYMBOL: &str = "GCC";
+	/// Decimal places shown by wallets. 18, like ether, so MetaMask shows the same number.
+	pub const GCC_DECIMALS: u8 = 18;
+
+	/// One GCC in its smallest unit (10^18).
+	pub const GCC: Balance = 10u128.pow(GCC_DECIMALS as u32);
+	/// One thousandth of a GCC.
+	pub const MILLI_GCC: Balance = GCC / 1_000;
+	/// One millionth of a GCC.
+	pub const MICRO_GCC: Balance = MILLI_GCC / 1_000;
+
+	/// The least balance an account may hold: below it the account is reaped.
+	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_GCC;
+}
+
+/// Block time and the durations derived from it.
+pub mod time {
+	use super::{BlockNumber, Moment};
+
+	/// The Aura slot, and so the target block time. It cannot change once the chain has started.
+	pub const MILLISECS_PER_BLOCK: Moment = 6_000;
+	/// The Aura slot duration.
+	pub const SLOT_DURATION: Moment = MILLISECS_PER_BLOCK;
+
+	/// Blocks in one minute.
+	pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+	/// Blocks in one hour.
+	pub const HOURS: BlockNumber = MINUTES * 60;
+	/// Blocks in one day.
+	pub const DAYS: BlockNumber = HOURS * 24;
+}
+
+/// Constants that identify the chain to wallets and other nodes.
+pub mod chain {
+	/// SS58 address prefix. 4242 is not registered to any chain in the SS58 registry (checked
+	/// against ss58-registry 1.51.0), so GhostChain addresses cannot be mistaken for another
+	/// network's.
+	pub const SS58_PREFIX: u16 = 4242;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::currency::*;
+
+	#[test]
+	fn one_gcc_has_eighteen_decimals() {
+		assert_eq!(GCC, 1_000_000_000_000_000_000);
+		assert_eq!(MICRO_GCC * 1_000_000, GCC);
+	}
+}

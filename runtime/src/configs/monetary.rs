@@ -1,0 +1,52 @@
+//! GCC, the native token: balances and transaction fees.
+
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
+	weights::ConstantMultiplier,
+};
+use ghostchain_primitives::currency::{EXISTENTIAL_DEPOSIT, MICRO_GCC};
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use sp_runtime::traits::One;
+
+use crate::{Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System};
+
+impl pallet_balances::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type Balance = Balance;
+	/// Dust left by a reaped account is burned.
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type AccountStore = System;
+	type ReserveIdentifier = [u8; 8];
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxLocks = ConstU32<50>;
+	type MaxReserves = ConstU32<50>;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type DoneSlashHandler = ();
+}
+
+parameter_types! {
+	/// Fees do not float with block fullness yet: a transfer costs the same in every block.
+	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// One picoGCC per unit of reference time (10^12 units = one second of compute), so a
+	/// plain transfer pays about a tenth of a milli-GCC for its weight.
+	pub const FeePerRefTime: Balance = MICRO_GCC / 1_000_000;
+	/// One micro-GCC per byte of extrinsic.
+	pub const FeePerByte: Balance = MICRO_GCC;
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// Fees are charged in GCC and burned.
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type WeightToFee = ConstantMultiplier<Balance, FeePerRefTime>;
+	type LengthToFee = ConstantMultiplier<Balance, FeePerByte>;
+	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	/// Operational transactions (e.g. from governance) outbid ordinary ones fivefold.
+	type OperationalFeeMultiplier = ConstU8<5>;
+	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}

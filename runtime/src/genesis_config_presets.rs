@@ -1,0 +1,119 @@
+//! Named genesis presets. The node builds its chain specs from these alone, so a change of
+//! genesis never touches the node.
+//!
+//! - `development`: one validator (Alice), Sudo held by Alice, the dev accounts funded.
+//! - `local_testnet`: two validators (Alice, Bob), Sudo held by Alice, the dev accounts funded.
+//! - `ghostchain_testnet`: for real validators. No Sudo. Its authorities are placeholders that
+//!   operators replace in the exported chain spec before launch (docs/validator.md).
+
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use ghostchain_primitives::currency::GCC;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+use crate::{
+	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
+	SudoConfig,
+};
+
+/// The id of the preset for a public testnet run by independent validators.
+pub const GHOSTCHAIN_TESTNET_PRESET: &str = "ghostchain_testnet";
+
+/// What each funded development account starts with.
+pub const DEV_ACCOUNT_BALANCE: Balance = 1_000_000 * GCC;
+
+/// What each `ghostchain_testnet` validator account starts with, to pay its own fees.
+pub const TESTNET_VALIDATOR_BALANCE: Balance = 10_000 * GCC;
+
+/// A validator's consensus keys, as its node's keystore holds them.
+struct Authority {
+	account: AccountId,
+	aura: AuraId,
+	grandpa: GrandpaId,
+}
+
+/// The well-known development validator derived from `//Name`.
+fn dev_authority(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring) -> Authority {
+	Authority {
+		account: sr25519.to_account_id(),
+		aura: sr25519.public().into(),
+		grandpa: ed25519.public().into(),
+	}
+}
+
+fn genesis(authorities: Vec<Authority>, endowed: Vec<(AccountId, Balance)>, sudo: Option<AccountId>) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: endowed },
+		aura: AuraConfig { authorities: authorities.iter().map(|a| a.aura.clone()).collect::<Vec<_>>() },
+		grandpa: GrandpaConfig {
+			authorities: authorities.iter().map(|a| (a.grandpa.clone(), 1)).collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: sudo },
+	})
+}
+
+/// Alice, Bob, Charlie, Dave, Eve, Ferdie and their `//stash` accounts, each with
+/// [`DEV_ACCOUNT_BALANCE`].
+fn dev_endowment() -> Vec<(AccountId, Balance)> {
+	Sr25519Keyring::well_known()
+		.chain(Sr25519Keyring::invulnerable())
+		.map(|k| (k.to_account_id(), DEV_ACCOUNT_BALANCE))
+		.collect()
+}
+
+fn development_genesis() -> Value {
+	genesis(
+		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_endowment(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+fn local_testnet_genesis() -> Value {
+	genesis(
+		vec![
+			dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		dev_endowment(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+	)
+}
+
+/// Three validators and no Sudo. The keys are the public development ones, placeholders that
+/// the launch team swaps for its validators' own keys in the exported chain spec.
+fn ghostchain_testnet_genesis() -> Value {
+	let authorities = vec![
+		dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		dev_authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+	];
+	let endowed =
+		authorities.iter().map(|a| (a.account.clone(), TESTNET_VALIDATOR_BALANCE)).collect();
+	genesis(authorities, endowed, None)
+}
+
+/// The JSON patch of the preset named `id`, or `None` for an unknown name.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_str() {
+		DEV_RUNTIME_PRESET => development_genesis(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		GHOSTCHAIN_TESTNET_PRESET => ghostchain_testnet_genesis(),
+		_ => return None,
+	};
+	// Serializing a `serde_json::Value` cannot fail: it holds no non-string map keys.
+	Some(serde_json::to_vec(&patch).expect("a JSON value always serializes; qed"))
+}
+
+/// The names of all presets, for `build-spec` and tooling.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(DEV_RUNTIME_PRESET),
+		PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(GHOSTCHAIN_TESTNET_PRESET),
+	]
+}

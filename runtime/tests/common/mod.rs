@@ -1,0 +1,58 @@
+//! Test helpers: the real runtime on the state a genesis preset builds.
+
+// Each test binary uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use codec::Encode;
+use ghostchain_runtime::{
+	tx_extension, AccountId, Executive, Header, RuntimeCall, SignedPayload, System,
+	UncheckedExtrinsic, WASM_BINARY,
+};
+use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{generic::Era, traits::Header as _, ApplyExtrinsicResult, Storage};
+
+/// The genesis state of `preset`, built by the WASM runtime exactly as the node builds it.
+pub fn preset_storage(preset: &str) -> Result<Storage, String> {
+	let wasm = WASM_BINARY.expect("the runtime WASM is built for tests");
+	GenesisConfigBuilderRuntimeCaller::<()>::new(wasm)
+		.get_storage_for_named_preset(Some(&preset.to_string()))
+}
+
+/// Externalities holding the `development` genesis, with block 1 initialized so that
+/// extrinsics can be applied.
+pub fn development_ext() -> sp_io::TestExternalities {
+	let mut ext = sp_io::TestExternalities::new(preset_storage("development").unwrap());
+	ext.execute_with(|| {
+		let parent_hash = System::block_hash(0);
+		Executive::initialize_block(&Header::new(1, Default::default(), Default::default(), parent_hash, Default::default()));
+	});
+	ext
+}
+
+/// The account id of a development keyring account.
+pub fn account(who: Sr25519Keyring) -> AccountId {
+	who.to_account_id()
+}
+
+/// Signs `call` as `signer` with its current nonce, as a wallet would, and returns the
+/// extrinsic with its encoded length.
+pub fn signed(signer: Sr25519Keyring, call: RuntimeCall) -> (UncheckedExtrinsic, usize) {
+	let nonce = System::account_nonce(signer.to_account_id());
+	let extension = tx_extension(nonce, Era::Immortal, 0);
+	let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	let extrinsic = UncheckedExtrinsic::new_signed(
+		call,
+		signer.to_account_id().into(),
+		signature.into(),
+		extension,
+	);
+	let len = extrinsic.encoded_size();
+	(extrinsic, len)
+}
+
+/// Applies a signed extrinsic in the current block.
+pub fn apply(extrinsic: UncheckedExtrinsic) -> ApplyExtrinsicResult {
+	Executive::apply_extrinsic(extrinsic)
+}

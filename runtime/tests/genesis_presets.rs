@@ -1,0 +1,56 @@
+//! Every genesis preset builds, through the WASM runtime as the node builds it, into the chain
+//! it promises.
+
+mod common;
+
+use common::preset_storage;
+use ghostchain_runtime::{
+	genesis_config_presets::{preset_names, DEV_ACCOUNT_BALANCE},
+	Balances, Grandpa, Runtime,
+};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie};
+
+/// What a preset should put in genesis.
+struct Expected {
+	name: &'static str,
+	validators: usize,
+	sudo: Option<Sr25519Keyring>,
+	funded_dev_accounts: bool,
+}
+
+const EXPECTED: [Expected; 3] = [
+	Expected { name: "development", validators: 1, sudo: Some(Alice), funded_dev_accounts: true },
+	Expected { name: "local_testnet", validators: 2, sudo: Some(Alice), funded_dev_accounts: true },
+	Expected { name: "ghostchain_testnet", validators: 3, sudo: None, funded_dev_accounts: false },
+];
+
+#[test]
+fn the_runtime_lists_exactly_the_documented_presets() {
+	let mut names = preset_names();
+	names.sort();
+	let mut expected: Vec<String> = EXPECTED.iter().map(|e| e.name.to_string()).collect();
+	expected.sort();
+	assert_eq!(names, expected);
+}
+
+#[test]
+fn every_preset_builds_its_promised_genesis() {
+	for expected in EXPECTED {
+		let storage = preset_storage(expected.name)
+			.unwrap_or_else(|e| panic!("preset {} does not build: {e}", expected.name));
+		sp_io::TestExternalities::new(storage).execute_with(|| {
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), expected.validators, "{}", expected.name);
+			assert_eq!(Grandpa::grandpa_authorities().len(), expected.validators, "{}", expected.name);
+			assert_eq!(pallet_sudo::Key::<Runtime>::get(), expected.sudo.map(|k| k.to_account_id()), "{}", expected.name);
+			let dev_balance = Balances::free_balance(Charlie.to_account_id());
+			let expected_dev_balance = if expected.funded_dev_accounts { DEV_ACCOUNT_BALANCE } else { 0 };
+			assert_eq!(dev_balance, expected_dev_balance, "{}", expected.name);
+			assert!(Balances::free_balance(Bob.to_account_id()) > 0, "{}", expected.name);
+		});
+	}
+}
+
+#[test]
+fn an_unknown_preset_is_refused() {
+	assert!(preset_storage("mainnet").is_err());
+}

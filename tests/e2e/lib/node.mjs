@@ -1,0 +1,138 @@
+// Starts a real ghostchain-node on free loopback ports and stops it again.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, closeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, homedir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** The release binary that `cargo build --release -p ghostchain-node` writes. */
+export const NODE_BINARY =
+  process.env.GHOSTCHAIN_NODE ??
+  join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/ghostchain/target'), 'release/ghostchain-node');
+
+/** A fixed libp2p key, so that other nodes can name this one as their bootnode. */
+export const BOOTNODE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
+/** The peer id that BOOTNODE_KEY yields. */
+export const BOOTNODE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
+
+const running = new Set();
+process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
+/** A TCP port nobody listens on right now. */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function rpcAnswers(url) {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] }),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts `ghostchain-node <args> --tmp` with its RPC, p2p and Prometheus ports free, waits until
+ * its RPC answers, and returns `{ rpcUrl, wsUrl, p2pPort, logTail, stop }`.
+ */
+export async function startNode(args, { name = 'node' } = {}) {
+  const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
+  const logFile = join(mkdtempSync(join(tmpdir(), 'ghostchain-e2e-')), `${name}.log`);
+  const log = openSync(logFile, 'w');
+  const child = spawn(
+    NODE_BINARY,
+    [
+      ...args,
+      '--tmp',
+      '--rpc-port', String(rpcPort),
+      '--port', String(p2pPort),
+      '--prometheus-port', String(prometheusPort),
+      '--no-telemetry',
+      '--no-mdns',
+    ],
+    { stdio: ['ignore', log, log] },
+  );
+  closeSync(log);
+  running.add(child);
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+    running.delete(child);
+  });
+
+  const logTail = () => readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
+  const stop = async () => {
+    if (exited) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    const timedOut = await Promise.race([gone.then(() => false), sleep(20_000).then(() => true)]);
+    if (timedOut) {
+      child.kill('SIGKILL');
+      await gone;
+    }
+  };
+
+  const rpcUrl = `http://127.0.0.1:${rpcPort}`;
+  const deadline = Date.now() + 120_000;
+  while (!(await rpcAnswers(rpcUrl))) {
+    if (exited) throw new Error(`${name} exited (${JSON.stringify(exited)}) before its RPC answered:\n${logTail()}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${name}'s RPC did not answer within 120 s:\n${logTail()}`);
+    }
+    await sleep(250);
+  }
+  return { rpcUrl, wsUrl: `ws://127.0.0.1:${rpcPort}`, p2pPort, logFile, logTail, stop, child };
+}
+
+/** Connects @polkadot/api to a started node. */
+export async function connect(node) {
+  return ApiPromise.create({ provider: new WsProvider(node.wsUrl), noInitWarn: true, throwOnConnect: true });
+}
+
+/**
+ * Runs `body(api, node)` against a fresh `--dev` node, then disconnects and stops the node,
+ * whatever the body did.
+ */
+export async function withDevNode(body) {
+  const node = await startNode(['--dev'], { name: 'dev' });
+  let api;
+  try {
+    api = await connect(node);
+    return await body(api, node);
+  } catch (error) {
+    error.message += `\n--- node log (${node.logFile}) ---\n${node.logTail()}`;
+    throw error;
+  } finally {
+    await api?.disconnect();
+    await node.stop();
+  }
+}
+
+/** Waits until `check()` returns a truthy value, polling every second, for at most `ms`. */
+export async function waitFor(what, check, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(1_000);
+  }
+}

@@ -1,8 +1,10 @@
 //! Parses the command line and runs the node or a subcommand.
 
+use ghostchain_primitives::chain::SS58_PREFIX;
 use ghostchain_runtime::opaque::Block;
 use sc_cli::{Database, DatabaseParams, SubstrateCli};
 use sc_service::PartialComponents;
+use sp_core::crypto::{set_default_ss58_version, Ss58AddressFormat};
 
 use crate::{
 	chain_spec,
@@ -64,6 +66,9 @@ impl Cli {
 
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
+	// RPC methods and `key` subcommands parse and print addresses in GhostChain's format.
+	set_default_ss58_version(Ss58AddressFormat::custom(SS58_PREFIX));
+
 	let mut cli = Cli::from_args();
 	// ParityDB unless `--database` says otherwise; sc-cli alone would pick RocksDB whenever it
 	// is compiled in.

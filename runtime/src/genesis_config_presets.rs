@@ -60,7 +60,6 @@ fn genesis(authorities: Vec<Authority>, endowed: Vec<(AccountId, Balance)>, sudo
 /// [`DEV_ACCOUNT_BALANCE`].
 fn dev_endowment() -> Vec<(AccountId, Balance)> {
 	Sr25519Keyring::well_known()
-		.chain(Sr25519Keyring::invulnerable())
 		.map(|k| (k.to_account_id(), DEV_ACCOUNT_BALANCE))
 		.collect()
 }

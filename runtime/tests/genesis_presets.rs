@@ -8,7 +8,7 @@ use ghostchain_runtime::{
 	genesis_config_presets::{preset_names, DEV_ACCOUNT_BALANCE},
 	Balances, Grandpa, Runtime,
 };
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Dave};
 
 /// What a preset should put in genesis.
 struct Expected {
@@ -42,7 +42,7 @@ fn every_preset_builds_its_promised_genesis() {
 			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), expected.validators, "{}", expected.name);
 			assert_eq!(Grandpa::grandpa_authorities().len(), expected.validators, "{}", expected.name);
 			assert_eq!(pallet_sudo::Key::<Runtime>::get(), expected.sudo.map(|k| k.to_account_id()), "{}", expected.name);
-			let dev_balance = Balances::free_balance(Charlie.to_account_id());
+			let dev_balance = Balances::free_balance(Dave.to_account_id());
 			let expected_dev_balance = if expected.funded_dev_accounts { DEV_ACCOUNT_BALANCE } else { 0 };
 			assert_eq!(dev_balance, expected_dev_balance, "{}", expected.name);
 			assert!(Balances::free_balance(Bob.to_account_id()) > 0, "{}", expected.name);

@@ -18,11 +18,16 @@ const alice = keyring.addFromUri('//Alice');
 const bob = keyring.addFromUri('//Bob');
 
 test('system properties show GCC with 18 decimals and the GhostChain SS58 prefix', async () => {
-  await withDevNode(async (api) => {
-    const properties = (await api.rpc.system.properties()).toJSON();
-    assert.deepEqual(properties.tokenSymbol, ['GCC']);
-    assert.deepEqual(properties.tokenDecimals, [18]);
-    assert.equal(properties.ss58Format, SS58_PREFIX);
+  await withDevNode(async (api, node) => {
+    const response = await fetch(node.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_properties', params: [] }),
+    });
+    assert.deepEqual((await response.json()).result, { tokenSymbol: 'GCC', tokenDecimals: 18, ss58Format: SS58_PREFIX });
+    // What Polkadot.js Apps formats balances and addresses with.
+    assert.deepEqual(api.registry.chainTokens, ['GCC']);
+    assert.deepEqual(api.registry.chainDecimals, [18]);
     assert.equal(api.registry.chainSS58, SS58_PREFIX);
     assert.equal((await api.rpc.system.chain()).toString(), 'GhostChain Development');
   });

@@ -5,13 +5,16 @@ import { test } from 'node:test';
 
 import { BOOTNODE_KEY, BOOTNODE_PEER_ID, connect, startNode, waitFor } from './lib/node.mjs';
 
+// Validators on a live chain type must bring their own network key.
+const BOB_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000002';
+
 test('alice and bob import and finalize the same blocks', async () => {
   const alice = await startNode(['--chain', 'local', '--alice', '--node-key', BOOTNODE_KEY], { name: 'alice' });
   let bob;
   const apis = [];
   try {
     bob = await startNode(
-      ['--chain', 'local', '--bob', '--bootnodes', `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${BOOTNODE_PEER_ID}`],
+      ['--chain', 'local', '--bob', '--node-key', BOB_NODE_KEY, '--bootnodes', `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${BOOTNODE_PEER_ID}`],
       { name: 'bob' },
     );
     const [aliceApi, bobApi] = [await connect(alice), await connect(bob)];

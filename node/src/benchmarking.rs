@@ -1,5 +1,5 @@
 //! The `benchmark` subcommand: pallet, block, storage, overhead, extrinsic and machine
-//! benchmarks. Compiled only with the `runtime-benchmarks` feature (see docs/build.md).
+//! benchmarks. `pallet` and `storage` need the `runtime-benchmarks` feature (see docs/build.md).
 
 use std::{sync::Arc, time::Duration};
 
@@ -12,23 +12,30 @@ use ghostchain_runtime::{
 use sc_cli::SubstrateCli;
 use sc_client_api::{BlockBackend, UsageProvider};
 use sc_service::PartialComponents;
-use sp_core::{Pair, Get};
+use sp_core::Pair;
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, OpaqueExtrinsic, SaturatedConversion};
 
 use crate::{cli::Cli, service::{self, FullClient}};
 
+const NEEDS_RUNTIME_BENCHMARKS: &str =
+	"this benchmark needs a node built with `cargo build --release -p ghostchain-node --features runtime-benchmarks`";
+
 /// Runs one `benchmark` subcommand.
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	runner.sync_run(|config| match cmd {
+		BenchmarkCmd::Pallet(_) if !cfg!(feature = "runtime-benchmarks") => Err(NEEDS_RUNTIME_BENCHMARKS.into()),
 		BenchmarkCmd::Pallet(cmd) => cmd
 			.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(config.chain_spec)),
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)
 		},
+		#[cfg(not(feature = "runtime-benchmarks"))]
+		BenchmarkCmd::Storage(_) => Err(NEEDS_RUNTIME_BENCHMARKS.into()),
+		#[cfg(feature = "runtime-benchmarks")]
 		BenchmarkCmd::Storage(cmd) => {
 			let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 			let db = backend.expose_db();

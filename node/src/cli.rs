@@ -29,8 +29,8 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Runtime and node benchmarks (a node built with `--features runtime-benchmarks`).
-	#[cfg(feature = "runtime-benchmarks")]
+	/// Runtime and node benchmarks; `pallet` and `storage` need a node built with
+	/// `--features runtime-benchmarks`.
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

@@ -1,12 +1,11 @@
 //! The GhostChain node.
 
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
 mod rpc;
 mod service;
-#[cfg(feature = "runtime-benchmarks")]
-mod benchmarking;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -32,8 +32,8 @@ impl pallet_balances::Config for Runtime {
 parameter_types! {
 	/// Fees do not float with block fullness yet: a transfer costs the same in every block.
 	pub FeeMultiplier: Multiplier = Multiplier::one();
-	/// One picoGCC per unit of reference time (10^12 units = one second of compute), so a
-	/// plain transfer pays about a tenth of a milli-GCC for its weight.
+	/// One picoGCC per unit of reference time (10^12 units = one second of compute): a plain
+	/// transfer (3.5 * 10^8 units, base weight included) pays 0.35 milli-GCC for its weight.
 	pub const FeePerRefTime: Balance = MICRO_GCC / 1_000_000;
 	/// One micro-GCC per byte of extrinsic.
 	pub const FeePerByte: Balance = MICRO_GCC;

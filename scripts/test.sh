@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Runs every GhostChain test: the lockfile check, Rust unit and runtime tests, then the
+# Runs every GhostChain test: the lockfile and formatting checks, Rust unit and runtime tests, then the
 # end-to-end tests against a release node that the tests start themselves.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$repo_root"
 
 scripts/check-lockfile.sh
+cargo fmt --all -- --check
 
 # One profile (--release) everywhere, so tests, the node and the e2e runs share artifacts.
-cargo test --release --locked --workspace
+cargo test --release --locked --workspace --tests
 cargo build --release --locked -p ghostchain-node
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -4,7 +4,9 @@
 use std::{sync::Arc, time::Duration};
 
 use codec::Encode;
-use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
+use frame_benchmarking_cli::{
+	BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
+};
 use ghostchain_runtime::{
 	self as runtime, opaque::Block, AccountId, Balance, BalancesCall, SystemCall,
 	EXISTENTIAL_DEPOSIT,
@@ -17,7 +19,10 @@ use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, OpaqueExtrinsic, SaturatedConversion};
 
-use crate::{cli::Cli, service::{self, FullClient}};
+use crate::{
+	cli::Cli,
+	service::{self, FullClient},
+};
 
 const NEEDS_RUNTIME_BENCHMARKS: &str =
 	"this benchmark needs a node built with `cargo build --release -p ghostchain-node --features runtime-benchmarks`";
@@ -26,9 +31,12 @@ const NEEDS_RUNTIME_BENCHMARKS: &str =
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	runner.sync_run(|config| match cmd {
-		BenchmarkCmd::Pallet(_) if !cfg!(feature = "runtime-benchmarks") => Err(NEEDS_RUNTIME_BENCHMARKS.into()),
-		BenchmarkCmd::Pallet(cmd) => cmd
-			.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(config.chain_spec)),
+		BenchmarkCmd::Pallet(_) if !cfg!(feature = "runtime-benchmarks") => {
+			Err(NEEDS_RUNTIME_BENCHMARKS.into())
+		},
+		BenchmarkCmd::Pallet(cmd) => {
+			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(config.chain_spec))
+		},
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)
@@ -116,7 +124,11 @@ impl ExtrinsicBuilder for TransferKeepAliveBuilder {
 }
 
 /// Signs `call` as Bob, mortal from the best block.
-fn signed_by_bob(client: &FullClient, call: runtime::RuntimeCall, nonce: u32) -> runtime::UncheckedExtrinsic {
+fn signed_by_bob(
+	client: &FullClient,
+	call: runtime::RuntimeCall,
+	nonce: u32,
+) -> runtime::UncheckedExtrinsic {
 	let sender = Sr25519Keyring::Bob.pair();
 	let genesis_hash = client.block_hash(0).ok().flatten().expect("the genesis block exists; qed");
 	let chain = client.usage_info().chain;

@@ -20,7 +20,12 @@ fn properties() -> Properties {
 	properties
 }
 
-fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	let wasm = WASM_BINARY.ok_or_else(|| "the runtime WASM binary was not built".to_string())?;
 	Ok(ChainSpec::builder(wasm, None)
 		.with_name(name)
@@ -34,15 +39,30 @@ fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Res
 
 /// `--dev`: a single validator, Alice.
 pub fn development() -> Result<ChainSpec, String> {
-	from_preset("GhostChain Development", "ghostchain_dev", ChainType::Development, DEV_RUNTIME_PRESET)
+	from_preset(
+		"GhostChain Development",
+		"ghostchain_dev",
+		ChainType::Development,
+		DEV_RUNTIME_PRESET,
+	)
 }
 
 /// `--chain local`: validators Alice and Bob on one machine.
 pub fn local_testnet() -> Result<ChainSpec, String> {
-	from_preset("GhostChain Local Testnet", "ghostchain_local", ChainType::Local, LOCAL_TESTNET_RUNTIME_PRESET)
+	from_preset(
+		"GhostChain Local Testnet",
+		"ghostchain_local",
+		ChainType::Local,
+		LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }
 
 /// `--chain ghostchain_testnet`: the public testnet template (see docs/validator.md).
 pub fn ghostchain_testnet() -> Result<ChainSpec, String> {
-	from_preset("GhostChain Testnet", "ghostchain_testnet", ChainType::Live, GHOSTCHAIN_TESTNET_PRESET)
+	from_preset(
+		"GhostChain Testnet",
+		"ghostchain_testnet",
+		ChainType::Live,
+		GHOSTCHAIN_TESTNET_PRESET,
+	)
 }

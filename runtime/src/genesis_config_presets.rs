@@ -16,8 +16,7 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig,
+	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
 };
 
 /// The id of the preset for a public testnet run by independent validators.
@@ -45,10 +44,16 @@ fn dev_authority(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring) -> Authority 
 	}
 }
 
-fn genesis(authorities: Vec<Authority>, endowed: Vec<(AccountId, Balance)>, sudo: Option<AccountId>) -> Value {
+fn genesis(
+	authorities: Vec<Authority>,
+	endowed: Vec<(AccountId, Balance)>,
+	sudo: Option<AccountId>,
+) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
-		aura: AuraConfig { authorities: authorities.iter().map(|a| a.aura.clone()).collect::<Vec<_>>() },
+		aura: AuraConfig {
+			authorities: authorities.iter().map(|a| a.aura.clone()).collect::<Vec<_>>()
+		},
 		grandpa: GrandpaConfig {
 			authorities: authorities.iter().map(|a| (a.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
@@ -59,9 +64,7 @@ fn genesis(authorities: Vec<Authority>, endowed: Vec<(AccountId, Balance)>, sudo
 /// Alice, Bob, Charlie, Dave, Eve, Ferdie and their `//stash` accounts, each with
 /// [`DEV_ACCOUNT_BALANCE`].
 fn dev_endowment() -> Vec<(AccountId, Balance)> {
-	Sr25519Keyring::well_known()
-		.map(|k| (k.to_account_id(), DEV_ACCOUNT_BALANCE))
-		.collect()
+	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), DEV_ACCOUNT_BALANCE)).collect()
 }
 
 fn development_genesis() -> Value {

@@ -26,11 +26,11 @@ use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use frame_system::Call as SystemCall;
-pub use pallet_balances::Call as BalancesCall;
 pub use ghostchain_primitives::{
 	currency::{self, EXISTENTIAL_DEPOSIT},
 	time, AccountId, Balance, BlockNumber, Hash, Nonce, Signature,
 };
+pub use pallet_balances::Call as BalancesCall;
 
 /// Types the node uses without knowing the runtime's call and extrinsic formats, so it keeps
 /// syncing across runtime upgrades that change them.

@@ -19,7 +19,11 @@ fn last_fee_paid_by(who: &ghostchain_runtime::AccountId) -> u128 {
 		.rev()
 		.find_map(|record| match record.event {
 			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { who: payer, actual_fee, .. },
+				pallet_transaction_payment::Event::TransactionFeePaid {
+					who: payer,
+					actual_fee,
+					..
+				},
 			) if &payer == who => Some(actual_fee),
 			_ => None,
 		})
@@ -30,14 +34,18 @@ fn last_fee_paid_by(who: &ghostchain_runtime::AccountId) -> u128 {
 fn transfer_moves_funds_and_the_sender_pays_amount_plus_fee() {
 	development_ext().execute_with(|| {
 		let (alice, bob) = (account(Alice), account(Bob));
-		let (alice_before, bob_before) = (Balances::free_balance(&alice), Balances::free_balance(&bob));
+		let (alice_before, bob_before) =
+			(Balances::free_balance(&alice), Balances::free_balance(&bob));
 		let amount = 12 * GCC;
 
 		let (extrinsic, len) = signed(
 			Alice,
 			BalancesCall::transfer_keep_alive { dest: bob.clone().into(), value: amount }.into(),
 		);
-		let estimate = pallet_transaction_payment::Pallet::<Runtime>::query_info(extrinsic.clone(), len as u32);
+		let estimate = pallet_transaction_payment::Pallet::<Runtime>::query_info(
+			extrinsic.clone(),
+			len as u32,
+		);
 		assert_eq!(apply(extrinsic), Ok(Ok(())));
 
 		let fee = last_fee_paid_by(&alice);
@@ -53,7 +61,8 @@ fn transfer_moves_funds_and_the_sender_pays_amount_plus_fee() {
 fn keep_alive_transfer_below_the_existential_deposit_fails_and_moves_nothing() {
 	development_ext().execute_with(|| {
 		let (alice, bob) = (account(Alice), account(Bob));
-		let (alice_before, bob_before) = (Balances::free_balance(&alice), Balances::free_balance(&bob));
+		let (alice_before, bob_before) =
+			(Balances::free_balance(&alice), Balances::free_balance(&bob));
 
 		// Dispatched directly, a transfer that would leave Alice half the existential deposit
 		// fails and changes no storage at all.
@@ -68,9 +77,11 @@ fn keep_alive_transfer_below_the_existential_deposit_fails_and_moves_nothing() {
 
 		// Sent as a transaction, it is included and fails with the same error: Alice pays the
 		// fee, nothing else moves.
-		let call = |value| BalancesCall::transfer_keep_alive { dest: bob.clone().into(), value }.into();
+		let call =
+			|value| BalancesCall::transfer_keep_alive { dest: bob.clone().into(), value }.into();
 		let (probe, len) = signed(Alice, call(alice_before));
-		let fee = pallet_transaction_payment::Pallet::<Runtime>::query_info(probe, len as u32).partial_fee;
+		let fee = pallet_transaction_payment::Pallet::<Runtime>::query_info(probe, len as u32)
+			.partial_fee;
 		let (extrinsic, _) = signed(Alice, call(alice_before - fee - EXISTENTIAL_DEPOSIT / 2));
 		assert_eq!(apply(extrinsic), Ok(Err(DispatchError::Token(TokenError::NotExpendable))));
 		let fee_paid = last_fee_paid_by(&alice);

@@ -39,11 +39,27 @@ fn every_preset_builds_its_promised_genesis() {
 		let storage = preset_storage(expected.name)
 			.unwrap_or_else(|e| panic!("preset {} does not build: {e}", expected.name));
 		sp_io::TestExternalities::new(storage).execute_with(|| {
-			assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), expected.validators, "{}", expected.name);
-			assert_eq!(Grandpa::grandpa_authorities().len(), expected.validators, "{}", expected.name);
-			assert_eq!(pallet_sudo::Key::<Runtime>::get(), expected.sudo.map(|k| k.to_account_id()), "{}", expected.name);
+			assert_eq!(
+				pallet_aura::Authorities::<Runtime>::get().len(),
+				expected.validators,
+				"{}",
+				expected.name
+			);
+			assert_eq!(
+				Grandpa::grandpa_authorities().len(),
+				expected.validators,
+				"{}",
+				expected.name
+			);
+			assert_eq!(
+				pallet_sudo::Key::<Runtime>::get(),
+				expected.sudo.map(|k| k.to_account_id()),
+				"{}",
+				expected.name
+			);
 			let dev_balance = Balances::free_balance(Dave.to_account_id());
-			let expected_dev_balance = if expected.funded_dev_accounts { DEV_ACCOUNT_BALANCE } else { 0 };
+			let expected_dev_balance =
+				if expected.funded_dev_accounts { DEV_ACCOUNT_BALANCE } else { 0 };
 			assert_eq!(dev_balance, expected_dev_balance, "{}", expected.name);
 			assert!(Balances::free_balance(Bob.to_account_id()) > 0, "{}", expected.name);
 		});

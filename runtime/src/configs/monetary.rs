@@ -9,7 +9,9 @@ use ghostchain_primitives::currency::{EXISTENTIAL_DEPOSIT, MICRO_GCC};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::traits::One;
 
-use crate::{Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System};
+use crate::{
+	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
+};
 
 impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;

@@ -25,7 +25,13 @@ pub fn development_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(preset_storage("development").unwrap());
 	ext.execute_with(|| {
 		let parent_hash = System::block_hash(0);
-		Executive::initialize_block(&Header::new(1, Default::default(), Default::default(), parent_hash, Default::default()));
+		Executive::initialize_block(&Header::new(
+			1,
+			Default::default(),
+			Default::default(),
+			parent_hash,
+			Default::default(),
+		));
 	});
 	ext
 }

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the node and starts a development chain (Alice validating, fresh state, RPC on 9944),
+# sharing one build cache with the test suite. Extra arguments go to the node.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$repo_root"
+exec cargo run --release -p ghostchain-node -- --dev "$@"

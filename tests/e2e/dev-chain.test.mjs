@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { waitFor, withDevNode } from './lib/node.mjs';
+import { rpcCall, waitFor, withDevNode } from './lib/node.mjs';
 import { feePaidBy, freeBalanceAt, sendInBlock } from './lib/tx.mjs';
 
 const GCC = 10n ** 18n;
@@ -19,12 +19,8 @@ const bob = keyring.addFromUri('//Bob');
 
 test('system properties show GCC with 18 decimals and the GhostChain SS58 prefix', async () => {
   await withDevNode(async (api, node) => {
-    const response = await fetch(node.rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_properties', params: [] }),
-    });
-    assert.deepEqual((await response.json()).result, { tokenSymbol: 'GCC', tokenDecimals: 18, ss58Format: SS58_PREFIX });
+    const { result } = await rpcCall(node.rpcUrl, 'system_properties');
+    assert.deepEqual(result, { tokenSymbol: 'GCC', tokenDecimals: 18, ss58Format: SS58_PREFIX });
     // What Polkadot.js Apps formats balances and addresses with.
     assert.deepEqual(api.registry.chainTokens, ['GCC']);
     assert.deepEqual(api.registry.chainDecimals, [18]);
@@ -39,10 +35,15 @@ test('the best block advances and so does the finalized head', async () => {
     const finalizedNumber = async () =>
       (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
 
-    const best = await waitFor('a first block', async () => (await bestNumber()) >= 1 && bestNumber());
-    await waitFor('two more blocks', async () => (await bestNumber()) >= best + 2);
-    const finalized = await waitFor('a finalized block', async () => (await finalizedNumber()) >= 1 && finalizedNumber());
-    await waitFor('finality to advance', async () => (await finalizedNumber()) > finalized);
+    // The block number `read` returns, once it is at least `least`; false before that.
+    const reached = async (read, least) => {
+      const number = await read();
+      return number >= least && number;
+    };
+    const best = await waitFor('a first block', () => reached(bestNumber, 1));
+    await waitFor('two more blocks', () => reached(bestNumber, best + 2));
+    const finalized = await waitFor('a finalized block', () => reached(finalizedNumber, 1));
+    await waitFor('finality to advance', () => reached(finalizedNumber, finalized + 1));
   });
 });
 

@@ -35,14 +35,21 @@ export async function freePort() {
   });
 }
 
+/** One JSON-RPC call over HTTP, as any client makes it; resolves with the response body. */
+export async function rpcCall(url, method, params = []) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  if (!response.ok) throw new Error(`${method}: HTTP ${response.status}`);
+  return response.json();
+}
+
 async function rpcAnswers(url) {
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] }),
-    });
-    return response.ok;
+    await rpcCall(url, 'system_health');
+    return true;
   } catch {
     return false;
   }
@@ -50,7 +57,7 @@ async function rpcAnswers(url) {
 
 /**
  * Starts `ghostchain-node <args> --tmp` with its RPC, p2p and Prometheus ports free, waits until
- * its RPC answers, and returns `{ rpcUrl, wsUrl, p2pPort, logTail, stop }`.
+ * its RPC answers, and returns `{ rpcUrl, wsUrl, p2pPort, logFile, logTail, stop }`.
  */
 export async function startNode(args, { name = 'node' } = {}) {
   const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
@@ -99,7 +106,7 @@ export async function startNode(args, { name = 'node' } = {}) {
     }
     await sleep(250);
   }
-  return { rpcUrl, wsUrl: `ws://127.0.0.1:${rpcPort}`, p2pPort, logFile, logTail, stop, child };
+  return { rpcUrl, wsUrl: `ws://127.0.0.1:${rpcPort}`, p2pPort, logFile, logTail, stop };
 }
 
 /** Connects @polkadot/api to a started node. */

@@ -17,7 +17,10 @@ use sc_service::PartialComponents;
 use sp_core::Pair;
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{generic::Era, OpaqueExtrinsic, SaturatedConversion};
+use sp_runtime::{
+	generic::{self, Era},
+	OpaqueExtrinsic, SaturatedConversion,
+};
 
 use crate::{
 	cli::Cli,
@@ -152,15 +155,17 @@ fn signed_by_bob(
 		(),
 		None,
 		(),
+		(),
 	);
 	let payload = runtime::SignedPayload::from_raw(call.clone(), tx_extension.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| sender.sign(bytes));
-	runtime::UncheckedExtrinsic::new_signed(
+	generic::UncheckedExtrinsic::new_signed(
 		call,
 		AccountId::from(sender.public()).into(),
 		runtime::Signature::Sr25519(signature),
 		tx_extension,
 	)
+	.into()
 }
 
 /// Inherent data for benchmark blocks: a timestamp of zero.

@@ -36,6 +36,10 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Run only the Ethereum JSON-RPC server, connected to a node's RPC (`--node-rpc-url`). A
+	/// node on a development chain, or started with `--enable-eth-rpc`, runs it by itself.
+	EthRpc(pallet_revive_eth_rpc::cli::CliCommand),
 }
 
 #[derive(Debug, clap::Parser)]
@@ -45,4 +49,7 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	#[clap(flatten)]
+	pub eth_rpc: crate::eth_rpc::EthRpcParams,
 }

@@ -9,7 +9,7 @@ use sp_core::crypto::{set_default_ss58_version, Ss58AddressFormat};
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
-	service,
+	eth_rpc, service,
 };
 
 impl SubstrateCli for Cli {
@@ -71,7 +71,11 @@ pub fn run() -> sc_cli::Result<()> {
 	// RPC methods and `key` subcommands parse and print addresses in GhostChain's format.
 	set_default_ss58_version(Ss58AddressFormat::custom(SS58_PREFIX));
 
-	let mut cli = Cli::from_args();
+	let mut cli = match Cli::from_args() {
+		// A process of its own, which sets up its own logging: see `eth_rpc`.
+		Cli { subcommand: Some(Subcommand::EthRpc(cmd)), .. } => return eth_rpc::run(cmd),
+		cli => cli,
+	};
 	// ParityDB unless `--database` says otherwise; sc-cli alone would pick RocksDB whenever it
 	// is compiled in.
 	if let Some(params) = cli.database_params_mut() {
@@ -135,22 +139,26 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		},
+		Some(Subcommand::EthRpc(_)) => unreachable!("handled before the runner is built"),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
-				match config.network.network_backend {
+				let eth_rpc = eth_rpc::EthRpcProcess::for_node(&cli.eth_rpc, &config)?;
+				let task_manager = match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
-					.map_err(sc_cli::Error::Service),
+					>(config),
 					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service)
 					},
+				}?;
+				if let Some(eth_rpc) = eth_rpc {
+					eth_rpc.spawn(&task_manager)?;
 				}
+				Ok(task_manager)
 			})
 		},
 	}

@@ -4,6 +4,7 @@ mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;
+mod eth_rpc;
 mod rpc;
 mod service;
 

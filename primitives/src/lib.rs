@@ -74,6 +74,11 @@ pub mod chain {
 	/// against ss58-registry 1.51.0), so GhostChain addresses cannot be mistaken for another
 	/// network's.
 	pub const SS58_PREFIX: u16 = 4242;
+
+	/// EIP-155 chain id of the EVM, which Ethereum wallets sign into every transaction.
+	/// 44678 spells GHOST on a phone keypad and is not in the ethereum-lists/chains registry, so
+	/// MetaMask cannot confuse GhostChain with another network.
+	pub const EVM_CHAIN_ID: u64 = 44_678;
 }
 
 #[cfg(test)]

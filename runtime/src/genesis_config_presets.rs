@@ -3,20 +3,27 @@
 //!
 //! - `development`: one validator (Alice), Sudo held by Alice, the dev accounts funded.
 //! - `local_testnet`: two validators (Alice, Bob), Sudo held by Alice, the dev accounts funded.
+//!
+//! The dev accounts are the Substrate ones (`//Alice` … `//Ferdie` and their stashes), mapped
+//! to their EVM addresses so they can call contracts, and the Ethereum ones in
+//! [`DEV_ETH_ACCOUNTS`], whose private keys are published for MetaMask (docs/metamask.md).
 //! - `ghostchain_testnet`: for real validators. No Sudo. Its authorities are placeholders that
 //!   operators replace in the exported chain spec before launch (docs/validator.md).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use ghostchain_primitives::currency::GCC;
+use pallet_revive::AddressMapper;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::{hex2array, H160};
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, ReviveConfig, Runtime,
+	RuntimeGenesisConfig, SudoConfig,
 };
 
 /// The id of the preset for a public testnet run by independent validators.
@@ -24,6 +31,17 @@ pub const GHOSTCHAIN_TESTNET_PRESET: &str = "ghostchain_testnet";
 
 /// What each funded development account starts with.
 pub const DEV_ACCOUNT_BALANCE: Balance = 1_000_000 * GCC;
+
+/// Ethereum development accounts: the well-known keys of Moonbeam's development chain (Alith,
+/// Baltathar, Charleth, Dorothy, Ethan), which Ethereum tooling already ships. Their private
+/// keys are public: never use them outside a development chain.
+pub const DEV_ETH_ACCOUNTS: [H160; 5] = [
+	H160(hex2array!("f24ff3a9cf04c71dbc94d0b566f7a27b94566cac")),
+	H160(hex2array!("3cd0a705a2dc65e5b1e1205896baa2be8a07c6e0")),
+	H160(hex2array!("798d4ba9baf0064ec19eb4f0a1a45785ae9d6dfc")),
+	H160(hex2array!("773539d4ac0e786233d90a233654ccee26a613d9")),
+	H160(hex2array!("ff64d3f6efe2317ee2807d223a0bdc4c0c49dfdb")),
+];
 
 /// What each `ghostchain_testnet` validator account starts with, to pay its own fees.
 pub const TESTNET_VALIDATOR_BALANCE: Balance = 10_000 * GCC;
@@ -47,6 +65,7 @@ fn dev_authority(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring) -> Authority 
 fn genesis(
 	authorities: Vec<Authority>,
 	endowed: Vec<(AccountId, Balance)>,
+	evm_mapped: Vec<AccountId>,
 	sudo: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -58,19 +77,33 @@ fn genesis(
 			authorities: authorities.iter().map(|a| (a.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
+		revive: ReviveConfig { mapped_accounts: evm_mapped },
 	})
 }
 
-/// Alice, Bob, Charlie, Dave, Eve, Ferdie and their `//stash` accounts, each with
-/// [`DEV_ACCOUNT_BALANCE`].
+/// Alice, Bob, Charlie, Dave, Eve, Ferdie and their `//stash` accounts.
+fn dev_substrate_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+}
+
+/// The Substrate and the Ethereum development accounts, each with [`DEV_ACCOUNT_BALANCE`]. An
+/// Ethereum account's id is its address followed by twelve `0xEE` bytes.
 fn dev_endowment() -> Vec<(AccountId, Balance)> {
-	Sr25519Keyring::well_known().map(|k| (k.to_account_id(), DEV_ACCOUNT_BALANCE)).collect()
+	let eth_accounts = DEV_ETH_ACCOUNTS
+		.iter()
+		.map(<Runtime as pallet_revive::Config>::AddressMapper::to_fallback_account_id);
+	dev_substrate_accounts()
+		.into_iter()
+		.chain(eth_accounts)
+		.map(|account| (account, DEV_ACCOUNT_BALANCE))
+		.collect()
 }
 
 fn development_genesis() -> Value {
 	genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_endowment(),
+		dev_substrate_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
@@ -82,6 +115,7 @@ fn local_testnet_genesis() -> Value {
 			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
 		dev_endowment(),
+		dev_substrate_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
@@ -96,7 +130,7 @@ fn ghostchain_testnet_genesis() -> Value {
 	];
 	let endowed =
 		authorities.iter().map(|a| (a.account.clone(), TESTNET_VALIDATOR_BALANCE)).collect();
-	genesis(authorities, endowed, None)
+	genesis(authorities, endowed, Vec::new(), None)
 }
 
 /// The JSON patch of the preset named `id`, or `None` for an unknown name.

@@ -22,7 +22,11 @@ pub mod configs;
 pub mod genesis_config_presets;
 
 use alloc::{borrow::Cow, vec::Vec};
-use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
+use pallet_revive::evm::{runtime::EthExtra, tx_extension::SetOrigin};
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, InvalidVersion},
+};
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use frame_system::Call as SystemCall;
@@ -60,10 +64,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("ghostchain"),
 	impl_name: Cow::Borrowed("ghostchain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -88,13 +92,24 @@ pub type TxExtension = (
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	// After every extension that needs the plain signed origin: it marks Ethereum transactions.
+	pallet_revive::evm::tx_extension::SetOrigin<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
 /// The extensions of a transaction with `nonce`, valid during `era`, offering `tip`: what a
 /// wallet attaches to a call before signing it. The metadata-hash check is off, as Polkadot.js
 /// sends it by default.
-pub fn tx_extension(nonce: Nonce, era: sp_runtime::generic::Era, tip: Balance) -> TxExtension {
+pub fn tx_extension(nonce: Nonce, era: generic::Era, tip: Balance) -> TxExtension {
+	extension_pipeline(nonce, era, tip, SetOrigin::default())
+}
+
+fn extension_pipeline(
+	nonce: Nonce,
+	era: generic::Era,
+	tip: Balance,
+	set_origin: SetOrigin<Runtime>,
+) -> TxExtension {
 	(
 		frame_system::AuthorizeCall::new(),
 		frame_system::CheckNonZeroSender::new(),
@@ -106,13 +121,37 @@ pub fn tx_extension(nonce: Nonce, era: sp_runtime::generic::Era, tip: Balance) -
 		frame_system::CheckWeight::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::from(tip),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		set_origin,
 		frame_system::WeightReclaim::new(),
 	)
 }
 
-/// Unchecked extrinsic type as expected by this runtime.
+/// Turns an Ethereum-signed transaction, submitted as `Revive::eth_transact`, into an extrinsic
+/// signed by the sender's account, with the same checks a Substrate transaction passes: nonce,
+/// fee payment, weight.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct EthExtension;
+
+impl EthExtra for EthExtension {
+	type Config = Runtime;
+	type ExtensionV0 = TxExtension;
+	type ExtensionOtherVersions = InvalidVersion;
+
+	fn get_eth_extension(nonce: Nonce, tip: Balance) -> TxExtension {
+		// Ethereum transactions have no mortality; their nonce alone prevents replay.
+		extension_pipeline(
+			nonce,
+			generic::Era::Immortal,
+			tip,
+			SetOrigin::new_from_eth_transaction(),
+		)
+	}
+}
+
+/// Unchecked extrinsic type as expected by this runtime: a Substrate extrinsic, or an
+/// Ethereum transaction wrapped in `Revive::eth_transact`.
 pub type UncheckedExtrinsic =
-	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+	pallet_revive::evm::runtime::UncheckedExtrinsic<Address, Signature, EthExtension>;
 
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
@@ -132,7 +171,7 @@ pub type Executive = frame_executive::Executive<
 
 /// The pallets, with fixed indices: an index is part of every encoded call and storage key, so
 /// it never changes once the chain runs. Ranges: 0–9 consensus and system, 10–19 tokens,
-/// 20–29 utilities, 255 Sudo (development chains only).
+/// 20–29 utilities, 30–39 smart contracts, 255 Sudo (development chains only).
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]
@@ -170,6 +209,10 @@ mod runtime {
 
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
+
+	/// Named `Revive` because the Ethereum RPC server looks its storage and calls up by name.
+	#[runtime::pallet_index(30)]
+	pub type Revive = pallet_revive;
 
 	#[runtime::pallet_index(255)]
 	pub type Sudo = pallet_sudo;

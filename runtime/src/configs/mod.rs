@@ -1,8 +1,10 @@
 //! Every `impl X::Config for Runtime`, grouped by concern: [`consensus`] (Aura, GRANDPA,
-//! Timestamp) and [`monetary`] (GCC balances and fees). System-wide and small configs stay here.
+//! Timestamp), [`monetary`] (GCC balances and fees) and [`contracts`] (the EVM). System-wide and
+//! small configs stay here.
 
 mod consensus;
-mod monetary;
+pub mod contracts;
+pub mod monetary;
 
 use frame_support::{
 	derive_impl,

@@ -6,6 +6,7 @@ use frame_support::{
 	weights::ConstantMultiplier,
 };
 use ghostchain_primitives::currency::{EXISTENTIAL_DEPOSIT, MICRO_GCC};
+use pallet_revive::evm::fees::BlockRatioFee;
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::traits::One;
 
@@ -31,12 +32,18 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
+/// One picoGCC per unit of reference time (10^12 units = one second of compute): a plain
+/// transfer (3.5 * 10^8 units, base weight included) pays 0.35 milli-GCC for its weight.
+pub const FEE_PER_REF_TIME: Balance = MICRO_GCC / 1_000_000;
+
+/// Weight to fee in the form the EVM requires: it converts gas to weight and back through this
+/// ratio. Proof size is priced at the same share of the block as reference time, which makes
+/// it negligible here: a solochain block has no proof-size limit.
+pub type WeightToFee = BlockRatioFee<FEE_PER_REF_TIME, 1, Runtime, Balance>;
+
 parameter_types! {
 	/// Fees do not float with block fullness yet: a transfer costs the same in every block.
 	pub FeeMultiplier: Multiplier = Multiplier::one();
-	/// One picoGCC per unit of reference time (10^12 units = one second of compute): a plain
-	/// transfer (3.5 * 10^8 units, base weight included) pays 0.35 milli-GCC for its weight.
-	pub const FeePerRefTime: Balance = MICRO_GCC / 1_000_000;
 	/// One micro-GCC per byte of extrinsic.
 	pub const FeePerByte: Balance = MICRO_GCC;
 }
@@ -45,7 +52,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Fees are charged in GCC and burned.
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
-	type WeightToFee = ConstantMultiplier<Balance, FeePerRefTime>;
+	type WeightToFee = WeightToFee;
 	type LengthToFee = ConstantMultiplier<Balance, FeePerByte>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	/// Operational transactions (e.g. from governance) outbid ordinary ones fivefold.

@@ -10,7 +10,11 @@ use ghostchain_runtime::{
 };
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{generic::Era, traits::Header as _, ApplyExtrinsicResult, Storage};
+use sp_runtime::{
+	generic::{self, Era},
+	traits::Header as _,
+	ApplyExtrinsicResult, Storage,
+};
 
 /// The genesis state of `preset`, built by the WASM runtime exactly as the node builds it.
 pub fn preset_storage(preset: &str) -> Result<Storage, String> {
@@ -48,12 +52,13 @@ pub fn signed(signer: Sr25519Keyring, call: RuntimeCall) -> (UncheckedExtrinsic,
 	let extension = tx_extension(nonce, Era::Immortal, 0);
 	let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	let extrinsic = UncheckedExtrinsic::new_signed(
+	let extrinsic: UncheckedExtrinsic = generic::UncheckedExtrinsic::new_signed(
 		call,
 		signer.to_account_id().into(),
 		signature.into(),
 		extension,
-	);
+	)
+	.into();
 	let len = extrinsic.encoded_size();
 	(extrinsic, len)
 }

@@ -55,12 +55,26 @@ async function rpcAnswers(url) {
   }
 }
 
+async function ethRpcAnswers(url) {
+  try {
+    return 'result' in (await rpcCall(url, 'eth_chainId'));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Starts `ghostchain-node <args> --tmp` with its RPC, p2p and Prometheus ports free, waits until
- * its RPC answers, and returns `{ rpcUrl, wsUrl, p2pPort, logFile, logTail, stop }`.
+ * Starts `ghostchain-node <args> --tmp` with its RPC, Ethereum RPC, p2p and Prometheus ports
+ * free, waits until its RPC (and with `ethRpc`, its Ethereum RPC) answers, and returns
+ * `{ rpcUrl, wsUrl, ethRpcUrl, p2pPort, logFile, logTail, stop, kill }`.
  */
-export async function startNode(args, { name = 'node' } = {}) {
-  const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
+export async function startNode(args, { name = 'node', ethRpc = false } = {}) {
+  const [rpcPort, ethRpcPort, p2pPort, prometheusPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const logFile = join(mkdtempSync(join(tmpdir(), 'ghostchain-e2e-')), `${name}.log`);
   const log = openSync(logFile, 'w');
   const child = spawn(
@@ -69,6 +83,7 @@ export async function startNode(args, { name = 'node' } = {}) {
       ...args,
       '--tmp',
       '--rpc-port', String(rpcPort),
+      '--eth-rpc-port', String(ethRpcPort),
       '--port', String(p2pPort),
       '--prometheus-port', String(prometheusPort),
       '--no-telemetry',
@@ -96,9 +111,19 @@ export async function startNode(args, { name = 'node' } = {}) {
     }
   };
 
+  // Without shutdown, as a crash or `kill -9` would end it.
+  const kill = async () => {
+    if (exited) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
+  };
+
   const rpcUrl = `http://127.0.0.1:${rpcPort}`;
+  const ethRpcUrl = `http://127.0.0.1:${ethRpcPort}`;
   const deadline = Date.now() + 120_000;
-  while (!(await rpcAnswers(rpcUrl))) {
+  const ready = async () => (await rpcAnswers(rpcUrl)) && (!ethRpc || (await ethRpcAnswers(ethRpcUrl)));
+  while (!(await ready())) {
     if (exited) throw new Error(`${name} exited (${JSON.stringify(exited)}) before its RPC answered:\n${logTail()}`);
     if (Date.now() > deadline) {
       await stop();
@@ -106,7 +131,17 @@ export async function startNode(args, { name = 'node' } = {}) {
     }
     await sleep(250);
   }
-  return { rpcUrl, wsUrl: `ws://127.0.0.1:${rpcPort}`, p2pPort, logFile, logTail, stop };
+  return { rpcUrl, wsUrl: `ws://127.0.0.1:${rpcPort}`, ethRpcUrl, p2pPort, logFile, logTail, stop, kill };
+}
+
+/** Whether anything accepts connections on `url`'s port. */
+export async function listening(url) {
+  try {
+    await fetch(url, { method: 'POST' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Connects @polkadot/api to a started node. */

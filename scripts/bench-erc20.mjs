@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// ERC-20 transfers per second: starts a --dev node (the release build), deploys GhostToken,
+// funds several senders, then submits a burst of signed transfers through the Ethereum RPC and
+// measures from the first submission until every transfer is in a block.
+//
+//   node scripts/bench-erc20.mjs [transfers=600] [senders=6]
+
+import { cpus } from 'node:os';
+
+import { ContractFactory, Wallet, parseEther } from 'ethers';
+
+import { devWallet, ethProvider } from '../tests/e2e/lib/eth.mjs';
+import { startNode } from '../tests/e2e/lib/node.mjs';
+import { compileContract } from '../tests/e2e/lib/solidity.mjs';
+
+const transfers = Number(process.argv[2] ?? 600);
+const senderCount = Number(process.argv[3] ?? 6);
+const perSender = Math.ceil(transfers / senderCount);
+
+const node = await startNode(['--dev'], { name: 'bench', ethRpc: true });
+const provider = ethProvider(node);
+try {
+  const alith = devWallet('alith', provider);
+  const { abi, bytecode } = compileContract('GhostToken');
+  const token = await new ContractFactory(abi, bytecode, alith).deploy('Ghost Token', 'GHOST', 10n ** 27n);
+  await token.waitForDeployment();
+
+  // Senders get GCC for gas and tokens to send; recipients already hold tokens, so every
+  // transfer updates two existing balances, as most transfers on a live token do.
+  const senders = Array.from({ length: senderCount }, () => Wallet.createRandom().connect(provider));
+  const recipients = Array.from({ length: 4 }, () => Wallet.createRandom().address);
+  let nonce = await provider.getTransactionCount(alith.address, 'pending');
+  const setup = [];
+  for (const sender of senders) {
+    setup.push(await alith.sendTransaction({ to: sender.address, value: parseEther('100'), nonce: nonce++ }));
+    setup.push(await token.transfer(sender.address, 10n ** 24n, { nonce: nonce++ }));
+  }
+  for (const recipient of recipients) setup.push(await token.transfer(recipient, 1n, { nonce: nonce++ }));
+  await Promise.all(setup.map((tx) => tx.wait()));
+
+  const { gasPrice } = await provider.getFeeData();
+  const gasLimit = ((await token.connect(senders[0]).transfer.estimateGas(recipients[0], 1n)) * 12n) / 10n;
+  const signed = [];
+  for (const sender of senders) {
+    const asSender = token.connect(sender);
+    for (let i = 0; i < perSender; i++) {
+      const request = await asSender.transfer.populateTransaction(recipients[i % recipients.length], 1n);
+      signed.push(
+        await sender.signTransaction({
+          ...request,
+          nonce: i,
+          gasLimit,
+          gasPrice,
+          type: 0,
+          chainId: (await provider.getNetwork()).chainId,
+        }),
+      );
+    }
+  }
+
+  const firstBlock = await provider.getBlockNumber();
+  const started = performance.now();
+  const hashes = await Promise.all(signed.map((raw) => provider.send('eth_sendRawTransaction', [raw])));
+  const submitted = performance.now();
+  const pending = new Set(hashes);
+  const blocks = new Map();
+  while (pending.size) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    for (const hash of [...pending]) {
+      const receipt = await provider.getTransactionReceipt(hash);
+      if (!receipt) continue;
+      if (receipt.status !== 1) throw new Error(`transfer ${hash} failed`);
+      blocks.set(receipt.blockNumber, (blocks.get(receipt.blockNumber) ?? 0) + 1);
+      pending.delete(hash);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  console.log(
+    JSON.stringify(
+      {
+        transfers: signed.length,
+        senders: senderCount,
+        submitSeconds: Number(((submitted - started) / 1000).toFixed(2)),
+        seconds: Number(seconds.toFixed(2)),
+        transfersPerSecond: Number((signed.length / seconds).toFixed(1)),
+        blocks: [...blocks.entries()].sort(([a], [b]) => a - b).map(([n, count]) => ({ block: n - firstBlock, count })),
+        gasPerTransfer: gasLimit.toString(),
+        machine: `${cpus().length} × ${cpus()[0].model}`,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  provider.destroy();
+  await node.stop();
+}

@@ -31,6 +31,17 @@ async function waitTwoBlocks(provider) {
   await waitFor('two more blocks', async () => (await provider.getBlockNumber()) >= start + 2, 30_000);
 }
 
+/**
+ * Broadcasts `signed`, expects the node to refuse it, and checks two blocks later that the
+ * sender's balance and nonce are what they were.
+ */
+async function assertRefusedWithoutEffect(provider, sender, signed) {
+  const before = await accountState(provider, sender);
+  await assert.rejects(provider.broadcastTransaction(signed));
+  await waitTwoBlocks(provider);
+  assert.deepEqual(await accountState(provider, sender), before);
+}
+
 describe('Ethereum JSON-RPC on a dev chain', () => {
   let node;
   let provider;
@@ -159,24 +170,16 @@ describe('Ethereum JSON-RPC on a dev chain', () => {
     );
     const receipt = await (await provider.broadcastTransaction(signed)).wait();
     assert.equal(receipt.status, 1);
-    const before = await accountState(provider, charleth.address);
 
-    await assert.rejects(provider.broadcastTransaction(signed));
-
-    await waitTwoBlocks(provider);
-    assert.deepEqual(await accountState(provider, charleth.address), before);
+    await assertRefusedWithoutEffect(provider, charleth.address, signed);
   });
 
   test('a transaction signed for another chain id is rejected and changes nothing', async () => {
     const charleth = devWallet('charleth', provider);
     const request = await charleth.populateTransaction({ to: Wallet.createRandom().address, value: GCC });
     const signed = await charleth.signTransaction({ ...request, chainId: 1n });
-    const before = await accountState(provider, charleth.address);
 
-    await assert.rejects(provider.broadcastTransaction(signed));
-
-    await waitTwoBlocks(provider);
-    assert.deepEqual(await accountState(provider, charleth.address), before);
+    await assertRefusedWithoutEffect(provider, charleth.address, signed);
   });
 
   test('a transaction whose fee exceeds the balance is rejected and changes nothing', async () => {
@@ -197,13 +200,9 @@ describe('Ethereum JSON-RPC on a dev chain', () => {
       type: 0,
       chainId: CHAIN_ID,
     });
-    const before = await accountState(provider, poor.address);
-    assert.deepEqual(before, { balance: parseEther('0.0005'), nonce: 0 });
+    assert.deepEqual(await accountState(provider, poor.address), { balance: parseEther('0.0005'), nonce: 0 });
 
-    await assert.rejects(provider.broadcastTransaction(signed));
-
-    await waitTwoBlocks(provider);
-    assert.deepEqual(await accountState(provider, poor.address), before);
+    await assertRefusedWithoutEffect(provider, poor.address, signed);
   });
 
   test('a Substrate account maps its address and calls the ERC-20 through revive.call', async () => {

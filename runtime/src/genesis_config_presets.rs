@@ -3,12 +3,12 @@
 //!
 //! - `development`: one validator (Alice), Sudo held by Alice, the dev accounts funded.
 //! - `local_testnet`: two validators (Alice, Bob), Sudo held by Alice, the dev accounts funded.
+//! - `ghostchain_testnet`: for real validators. No Sudo. Its authorities are placeholders that
+//!   operators replace in the exported chain spec before launch (docs/validator.md).
 //!
 //! The dev accounts are the Substrate ones (`//Alice` … `//Ferdie` and their stashes), mapped
 //! to their EVM addresses so they can call contracts, and the Ethereum ones in
 //! [`DEV_ETH_ACCOUNTS`], whose private keys are published for MetaMask (docs/metamask.md).
-//! - `ghostchain_testnet`: for real validators. No Sudo. Its authorities are placeholders that
-//!   operators replace in the exported chain spec before launch (docs/validator.md).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;

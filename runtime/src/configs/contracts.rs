@@ -79,7 +79,8 @@ impl pallet_revive::Config for Runtime {
 	type PVFMemory = ConstU32<{ 512 * 1024 * 1024 }>;
 	type ChainId = ConstU64<EVM_CHAIN_ID>;
 	/// GCC has 18 decimals, like ether: one planck is one wei, so `eth_getBalance` shows the
-	/// balance Polkadot.js shows.
+	/// balance Polkadot.js shows, less the existential deposit (revive reports what an account
+	/// can spend and stay alive).
 	type NativeToEthRatio = ConstU32<1>;
 	type FeeInfo = FeeInfo<Address, Signature, EthExtension>;
 	/// Storage deposits are paid in GCC.

@@ -4,7 +4,7 @@
 
 mod consensus;
 pub mod contracts;
-pub mod monetary;
+mod monetary;
 
 use frame_support::{
 	derive_impl,

@@ -19,8 +19,7 @@ export const DEV_KEYS = {
 
 /** An ethers provider for `node`'s Ethereum endpoint, polling fast enough for 6 s blocks. */
 export function ethProvider(node) {
-  const provider = new JsonRpcProvider(node.ethRpcUrl, undefined, { staticNetwork: true, pollingInterval: 500 });
-  return provider;
+  return new JsonRpcProvider(node.ethRpcUrl, undefined, { staticNetwork: true, pollingInterval: 500 });
 }
 
 /** A wallet for the development key `name`, connected to `provider`. */

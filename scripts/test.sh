@@ -10,6 +10,9 @@ cargo fmt --all -- --check
 
 # One profile (--release) everywhere, so tests, the node and the e2e runs share artifacts.
 cargo test --release --locked --workspace --tests
+# Every benchmark of our pallets, run once as a test on the pallet's mock runtime.
+pallets=$(sed -n 's/^name = "\(.*\)"/-p \1/p' pallets/*/Cargo.toml)
+cargo test --release --locked $pallets --features runtime-benchmarks --lib
 cargo build --release --locked -p ghostchain-node
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -1,5 +1,7 @@
 //! The `benchmark` subcommand: pallet, block, storage, overhead, extrinsic and machine
-//! benchmarks. `pallet` and `storage` need the `runtime-benchmarks` feature (see docs/build.md).
+//! benchmarks. `pallet` runs a runtime WASM built with its benchmarks (`--runtime`, as
+//! scripts/benchmark-pallet.sh does); without `--runtime`, it and `storage` need a node built
+//! with the `runtime-benchmarks` feature (see docs/build.md).
 
 use std::{sync::Arc, time::Duration};
 
@@ -28,13 +30,15 @@ use crate::{
 };
 
 const NEEDS_RUNTIME_BENCHMARKS: &str =
-	"this benchmark needs a node built with `cargo build --release -p ghostchain-node --features runtime-benchmarks`";
+	"this benchmark needs a node built with `cargo build --release -p ghostchain-node --features runtime-benchmarks`, or (for `benchmark pallet`) a benchmarking runtime passed with `--runtime`: see scripts/benchmark-pallet.sh";
 
 /// Runs one `benchmark` subcommand.
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {
 	let runner = cli.create_runner(cmd)?;
 	runner.sync_run(|config| match cmd {
-		BenchmarkCmd::Pallet(_) if !cfg!(feature = "runtime-benchmarks") => {
+		BenchmarkCmd::Pallet(cmd)
+			if cmd.runtime.is_none() && !cfg!(feature = "runtime-benchmarks") =>
+		{
 			Err(NEEDS_RUNTIME_BENCHMARKS.into())
 		},
 		BenchmarkCmd::Pallet(cmd) => {

@@ -5,6 +5,10 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+pub mod tokens;
+
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
 	MultiSignature,
@@ -18,6 +22,9 @@ pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::Account
 
 /// An amount of any GhostChain token, in its smallest unit.
 pub type Balance = u128;
+
+/// The id of a `pallet-assets` asset. MANA and GHOST have fixed ids: see [`tokens`].
+pub type AssetId = u32;
 
 /// A block height.
 pub type BlockNumber = u32;
@@ -66,6 +73,8 @@ pub mod time {
 	pub const HOURS: BlockNumber = MINUTES * 60;
 	/// Blocks in one day.
 	pub const DAYS: BlockNumber = HOURS * 24;
+	/// Blocks in a year of 365.25 days.
+	pub const YEARS: BlockNumber = DAYS * 365 + DAYS / 4;
 }
 
 /// Constants that identify the chain to wallets and other nodes.

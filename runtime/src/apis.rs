@@ -211,6 +211,12 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 		}
 	}
 
+	impl ghostchain_primitives::tokens::TokensApi<Block, AccountId> for Runtime {
+		fn balances(account: AccountId) -> Vec<ghostchain_primitives::tokens::TokenBalance> {
+			crate::configs::tokens::token_balances(&account)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -234,7 +240,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Sudo, Timestamp, Utility};
+			use crate::{Balances, Sudo, Timestamp, Tokens, Utility};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -249,7 +255,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Sudo, Timestamp, Utility};
+			use crate::{Balances, Sudo, Timestamp, Tokens, Utility};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}

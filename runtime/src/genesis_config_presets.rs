@@ -9,10 +9,25 @@
 //! The dev accounts are the Substrate ones (`//Alice` … `//Ferdie` and their stashes), mapped
 //! to their EVM addresses so they can call contracts, and the Ethereum ones in
 //! [`DEV_ETH_ACCOUNTS`], whose private keys are published for MetaMask (docs/metamask.md).
+//!
+//! Initial supply of each token (docs/tokens.md; `runtime/tests/tokens.rs` checks it). Every
+//! preset also gives the treasury account the existential deposit (0.001) of each token it
+//! lacks, and the revive pallet's account that of GCC.
+//!
+//! | preset | GCC | SPIRIT | MANA | GHOST |
+//! |---|---|---|---|---|
+//! | `development`, `local_testnet` | 1,000,000 to each of the 12 Substrate and 5 Ethereum dev accounts: 17,000,000 | 100,000 to each Substrate dev account: 1,200,000 | the same: 1,200,000 | the same: 1,200,000 |
+//! | `ghostchain_testnet` | 10,000 to each of the 3 validators: 30,000 | 10,000 to each validator: 30,000 | none | 1,000,000,000, all to the treasury |
+//!
+//! MANA then grows by the block reward ([`MANA_REWARD_PER_BLOCK`]), at most
+//! [`MANA_YEARLY_CAP`](crate::configs::tokens::MANA_YEARLY_CAP) a year. GHOST never grows.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
-use ghostchain_primitives::currency::GCC;
+use ghostchain_primitives::{
+	currency::GCC,
+	tokens::{TokenKind, EXISTENTIAL_DEPOSIT, UNIT},
+};
 use pallet_revive::AddressMapper;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -22,8 +37,9 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, ReviveConfig, Runtime,
-	RuntimeGenesisConfig, SudoConfig,
+	configs::tokens::MANA_REWARD_PER_BLOCK, AccountId, AssetsConfig, AuraConfig, Balance,
+	BalancesConfig, GrandpaConfig, ReviveConfig, Runtime, RuntimeGenesisConfig,
+	SpiritBalancesConfig, SudoConfig, Tokens, TokensConfig,
 };
 
 /// The id of the preset for a public testnet run by independent validators.
@@ -31,6 +47,8 @@ pub const GHOSTCHAIN_TESTNET_PRESET: &str = "ghostchain_testnet";
 
 /// What each funded development account starts with.
 pub const DEV_ACCOUNT_BALANCE: Balance = 1_000_000 * GCC;
+/// What each Substrate development account starts with of SPIRIT, MANA and GHOST.
+pub const DEV_TOKEN_BALANCE: Balance = 100_000 * UNIT;
 
 /// Ethereum development accounts: the well-known keys of Moonbeam's development chain (Alith,
 /// Baltathar, Charleth, Dorothy, Ethan), which Ethereum tooling already ships. Their private
@@ -45,6 +63,11 @@ pub const DEV_ETH_ACCOUNTS: [H160; 5] = [
 
 /// What each `ghostchain_testnet` validator account starts with, to pay its own fees.
 pub const TESTNET_VALIDATOR_BALANCE: Balance = 10_000 * GCC;
+/// The SPIRIT each `ghostchain_testnet` validator starts with, to vote.
+pub const TESTNET_VALIDATOR_SPIRIT: Balance = 10_000 * UNIT;
+/// The whole GHOST supply of `ghostchain_testnet`, held by the treasury for governance to
+/// distribute.
+pub const TESTNET_GHOST_SUPPLY: Balance = 1_000_000_000 * UNIT;
 
 /// A validator's consensus keys, as its node's keystore holds them.
 struct Authority {
@@ -62,14 +85,50 @@ fn dev_authority(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring) -> Authority 
 	}
 }
 
+/// Who starts with how much of each token.
+struct Endowments {
+	gcc: Vec<(AccountId, Balance)>,
+	spirit: Vec<(AccountId, Balance)>,
+	mana: Vec<(AccountId, Balance)>,
+	ghost: Vec<(AccountId, Balance)>,
+}
+
+/// MANA and GHOST, created with their fixed ids, owned by the treasury account (which has no
+/// key), and their holders.
+fn assets_genesis(
+	mana: Vec<(AccountId, Balance)>,
+	ghost: Vec<(AccountId, Balance)>,
+) -> AssetsConfig {
+	let assets = [TokenKind::Mana, TokenKind::Ghost];
+	let id = |token: TokenKind| token.asset_id().expect("MANA and GHOST are assets; qed");
+	let holders = |token, accounts: Vec<(AccountId, Balance)>| {
+		accounts.into_iter().map(move |(who, amount)| (id(token), who, amount))
+	};
+	AssetsConfig {
+		assets: assets
+			.iter()
+			.map(|&token| (id(token), Tokens::treasury_account(), true, EXISTENTIAL_DEPOSIT))
+			.collect(),
+		metadata: assets
+			.iter()
+			.map(|&t| (id(t), t.name().into(), t.symbol().into(), t.decimals()))
+			.collect(),
+		accounts: holders(TokenKind::Mana, mana).chain(holders(TokenKind::Ghost, ghost)).collect(),
+		..Default::default()
+	}
+}
+
 fn genesis(
 	authorities: Vec<Authority>,
-	endowed: Vec<(AccountId, Balance)>,
+	endowments: Endowments,
 	evm_mapped: Vec<AccountId>,
 	sudo: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig { balances: endowed },
+		balances: BalancesConfig { balances: endowments.gcc },
+		spirit_balances: SpiritBalancesConfig { balances: endowments.spirit },
+		assets: assets_genesis(endowments.mana, endowments.ghost),
+		tokens: TokensConfig { mana_reward_per_block: MANA_REWARD_PER_BLOCK },
 		aura: AuraConfig {
 			authorities: authorities.iter().map(|a| a.aura.clone()).collect::<Vec<_>>()
 		},
@@ -86,23 +145,30 @@ fn dev_substrate_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
-/// The Substrate and the Ethereum development accounts, each with [`DEV_ACCOUNT_BALANCE`]. An
-/// Ethereum account's id is its address followed by twelve `0xEE` bytes.
-fn dev_endowment() -> Vec<(AccountId, Balance)> {
+/// GCC for the Substrate and the Ethereum development accounts, each with
+/// [`DEV_ACCOUNT_BALANCE`] (an Ethereum account's id is its address followed by twelve `0xEE`
+/// bytes), and [`DEV_TOKEN_BALANCE`] of each other token for the Substrate ones, which can sign
+/// token transfers.
+fn dev_endowments() -> Endowments {
 	let eth_accounts = DEV_ETH_ACCOUNTS
 		.iter()
 		.map(<Runtime as pallet_revive::Config>::AddressMapper::to_fallback_account_id);
-	dev_substrate_accounts()
-		.into_iter()
-		.chain(eth_accounts)
-		.map(|account| (account, DEV_ACCOUNT_BALANCE))
-		.collect()
+	let each = |accounts: Vec<AccountId>, amount| {
+		accounts.into_iter().map(|account| (account, amount)).collect::<Vec<_>>()
+	};
+	let substrate = dev_substrate_accounts();
+	Endowments {
+		gcc: each(substrate.iter().cloned().chain(eth_accounts).collect(), DEV_ACCOUNT_BALANCE),
+		spirit: each(substrate.clone(), DEV_TOKEN_BALANCE),
+		mana: each(substrate.clone(), DEV_TOKEN_BALANCE),
+		ghost: each(substrate, DEV_TOKEN_BALANCE),
+	}
 }
 
 fn development_genesis() -> Value {
 	genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		dev_endowment(),
+		dev_endowments(),
 		dev_substrate_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
@@ -114,7 +180,7 @@ fn local_testnet_genesis() -> Value {
 			dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
-		dev_endowment(),
+		dev_endowments(),
 		dev_substrate_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
@@ -128,9 +194,14 @@ fn ghostchain_testnet_genesis() -> Value {
 		dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		dev_authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 	];
-	let endowed =
-		authorities.iter().map(|a| (a.account.clone(), TESTNET_VALIDATOR_BALANCE)).collect();
-	genesis(authorities, endowed, Vec::new(), None)
+	let validators = |amount| authorities.iter().map(|a| (a.account.clone(), amount)).collect();
+	let endowments = Endowments {
+		gcc: validators(TESTNET_VALIDATOR_BALANCE),
+		spirit: validators(TESTNET_VALIDATOR_SPIRIT),
+		mana: Vec::new(),
+		ghost: vec![(Tokens::treasury_account(), TESTNET_GHOST_SUPPLY)],
+	};
+	genesis(authorities, endowments, Vec::new(), None)
 }
 
 /// The JSON patch of the preset named `id`, or `None` for an unknown name.

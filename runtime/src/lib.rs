@@ -32,7 +32,7 @@ use sp_version::{runtime_version, RuntimeVersion};
 pub use frame_system::Call as SystemCall;
 pub use ghostchain_primitives::{
 	currency::{self, EXISTENTIAL_DEPOSIT},
-	time, AccountId, Balance, BlockNumber, Hash, Nonce, Signature,
+	time, tokens, AccountId, Balance, BlockNumber, Hash, Nonce, Signature,
 };
 pub use pallet_balances::Call as BalancesCall;
 
@@ -206,6 +206,24 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type TransactionPayment = pallet_transaction_payment;
+
+	/// SPIRIT. Its calls are disabled: SPIRIT moves through `Tokens`.
+	#[runtime::pallet_index(12)]
+	#[runtime::disable_call]
+	pub type SpiritBalances = pallet_balances<Instance2>;
+
+	/// MANA and GHOST. Calls are disabled so that no origin can mint GHOST or re-parameterize
+	/// either asset; they move through `Tokens`.
+	#[runtime::pallet_index(13)]
+	#[runtime::disable_call]
+	pub type Assets = pallet_assets;
+
+	#[runtime::pallet_index(14)]
+	pub type AssetsHolder = pallet_assets_holder;
+
+	/// The front door to all four tokens; declared after the ledgers, whose genesis it needs.
+	#[runtime::pallet_index(15)]
+	pub type Tokens = pallet_ghost_tokens;
 
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;

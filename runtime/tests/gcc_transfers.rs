@@ -3,32 +3,13 @@
 
 mod common;
 
-use common::{account, apply, development_ext, signed};
+use common::{account, apply, development_ext, last_fee_paid_by, signed};
 use frame_support::assert_noop;
 use ghostchain_runtime::{
-	currency::GCC, Balances, BalancesCall, Runtime, RuntimeEvent, RuntimeOrigin, System,
-	EXISTENTIAL_DEPOSIT,
+	currency::GCC, Balances, BalancesCall, Runtime, RuntimeOrigin, System, EXISTENTIAL_DEPOSIT,
 };
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_runtime::{DispatchError, TokenError};
-
-/// The fee the last extrinsic paid, from its `TransactionFeePaid` event.
-fn last_fee_paid_by(who: &ghostchain_runtime::AccountId) -> u128 {
-	System::events()
-		.into_iter()
-		.rev()
-		.find_map(|record| match record.event {
-			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid {
-					who: payer,
-					actual_fee,
-					..
-				},
-			) if &payer == who => Some(actual_fee),
-			_ => None,
-		})
-		.expect("a signed extrinsic pays a fee")
-}
 
 #[test]
 fn transfer_moves_funds_and_the_sender_pays_amount_plus_fee() {

@@ -1,10 +1,11 @@
 //! Block production (Aura), finality (GRANDPA) and the clock they share (Timestamp).
 
-use frame_support::traits::{ConstBool, ConstU32, ConstU64};
+use frame_support::traits::{ConstBool, ConstU32, ConstU64, FindAuthor};
 use ghostchain_primitives::time::SLOT_DURATION;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::ConsensusEngineId;
 
-use crate::{Aura, Runtime, RuntimeEvent};
+use crate::{AccountId, Aura, Runtime, RuntimeEvent};
 
 /// The most validators an authority set can hold, for Aura and GRANDPA alike.
 type MaxAuthorities = ConstU32<32>;
@@ -37,4 +38,17 @@ impl pallet_timestamp::Config for Runtime {
 	/// Half the slot, so that two blocks cannot share one slot.
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
 	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
+}
+
+/// The account of the block's Aura author: the account whose id is the author's Aura key.
+pub struct AuraAuthorAccount;
+
+impl FindAuthor<AccountId> for AuraAuthorAccount {
+	fn find_author<'a, I>(digests: I) -> Option<AccountId>
+	where
+		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
+	{
+		pallet_aura::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(digests)
+			.map(|aura_key| AccountId::from(aura_key.into_inner()))
+	}
 }

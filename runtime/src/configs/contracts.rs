@@ -3,7 +3,7 @@
 
 use frame_support::{
 	parameter_types,
-	traits::{ConstBool, ConstU32, ConstU64, FindAuthor},
+	traits::{ConstBool, ConstU32, ConstU64},
 };
 use frame_system::EnsureSigned;
 use ghostchain_primitives::{
@@ -11,10 +11,10 @@ use ghostchain_primitives::{
 	currency::{MICRO_GCC, MILLI_GCC},
 };
 use pallet_revive::{evm::fees::Info as FeeInfo, AccountId32Mapper};
-use sp_runtime::{ConsensusEngineId, FixedU128, Perbill};
+use sp_runtime::{FixedU128, Perbill};
 
 use crate::{
-	AccountId, Address, Aura, Balance, Balances, EthExtension, Runtime, RuntimeCall, RuntimeEvent,
+	AccountId, Address, Balance, Balances, EthExtension, Runtime, RuntimeCall, RuntimeEvent,
 	RuntimeHoldReason, RuntimeOrigin, Signature, Timestamp,
 };
 
@@ -36,19 +36,6 @@ parameter_types! {
 	pub const MaxEthExtrinsicWeight: FixedU128 = FixedU128::from_rational(9, 10);
 }
 
-/// The account of the block's Aura author, which contracts read as `block.coinbase`.
-pub struct AuraAuthorAccount;
-
-impl FindAuthor<AccountId> for AuraAuthorAccount {
-	fn find_author<'a, I>(digests: I) -> Option<AccountId>
-	where
-		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
-	{
-		pallet_aura::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(digests)
-			.map(|aura_key| AccountId::from(aura_key.into_inner()))
-	}
-}
-
 impl pallet_revive::Config for Runtime {
 	type Time = Timestamp;
 	type Balance = Balance;
@@ -61,7 +48,8 @@ impl pallet_revive::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type WeightInfo = pallet_revive::weights::SubstrateWeight<Self>;
 	type Precompiles = ();
-	type FindAuthor = AuraAuthorAccount;
+	/// The Aura author is `block.coinbase`.
+	type FindAuthor = super::AuraAuthorAccount;
 	type DepositPerByte = DepositPerByte;
 	type DepositPerItem = DepositPerItem;
 	type DepositPerChildTrieItem = DepositPerChildTrieItem;

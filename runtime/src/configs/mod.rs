@@ -1,10 +1,13 @@
 //! Every `impl X::Config for Runtime`, grouped by concern: [`consensus`] (Aura, GRANDPA,
-//! Timestamp), [`monetary`] (GCC balances and fees) and [`contracts`] (the EVM). System-wide and
-//! small configs stay here.
+//! Timestamp), [`monetary`] (GCC balances and fees), [`tokens`] (SPIRIT, MANA, GHOST and the
+//! tokens pallet) and [`contracts`] (the EVM). System-wide and small configs stay here.
 
 mod consensus;
 pub mod contracts;
 mod monetary;
+pub mod tokens;
+
+pub use consensus::AuraAuthorAccount;
 
 use frame_support::{
 	derive_impl,

@@ -5,7 +5,7 @@
 
 use codec::Encode;
 use ghostchain_runtime::{
-	tx_extension, AccountId, Executive, Header, RuntimeCall, SignedPayload, System,
+	tx_extension, AccountId, Executive, Header, RuntimeCall, RuntimeEvent, SignedPayload, System,
 	UncheckedExtrinsic, WASM_BINARY,
 };
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
@@ -66,4 +66,22 @@ pub fn signed(signer: Sr25519Keyring, call: RuntimeCall) -> (UncheckedExtrinsic,
 /// Applies a signed extrinsic in the current block.
 pub fn apply(extrinsic: UncheckedExtrinsic) -> ApplyExtrinsicResult {
 	Executive::apply_extrinsic(extrinsic)
+}
+
+/// The fee the last extrinsic paid, from its `TransactionFeePaid` event.
+pub fn last_fee_paid_by(who: &AccountId) -> u128 {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid {
+					who: payer,
+					actual_fee,
+					..
+				},
+			) if &payer == who => Some(actual_fee),
+			_ => None,
+		})
+		.expect("a signed extrinsic pays a fee")
 }

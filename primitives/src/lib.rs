@@ -7,6 +7,7 @@
 
 extern crate alloc;
 
+pub mod cns;
 pub mod tokens;
 
 use sp_runtime::{

@@ -173,8 +173,8 @@ pub mod pallet {
 		TransferToSelf,
 		/// The sender's transferable balance of the token is less than the amount.
 		InsufficientBalance,
-		/// The transfer would take the sender below the token's existential deposit, which
-		/// `transfer_keep_alive` refuses; use `transfer` to empty the account.
+		/// The transfer or hold would take the account below the token's existential deposit,
+		/// which `transfer_keep_alive` and holds refuse; use `transfer` to empty the account.
 		WouldReapSender,
 		/// The recipient holds none of the token and the amount is below its existential deposit.
 		BelowExistentialDeposit,

@@ -1,0 +1,256 @@
+//! The name rules of CNS, the Crypto Name Service: which names exist and which TLDs they end
+//! in. The runtime enforces them; the node's RPC checks a name with the same code before it asks
+//! the runtime, so both refuse a name for the same reason.
+//!
+//! A name is dot-separated labels ending in a TLD: `alice.ghost`, `pay.alice.ghost`. A label is
+//! 1–63 bytes of lowercase ASCII letters, digits and hyphens, with no hyphen at either end; a
+//! name is at most 253 bytes.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+
+/// The longest label, in bytes (as in DNS).
+pub const MAX_LABEL_LENGTH: usize = 63;
+/// The longest name, TLD and dots included, in bytes (as in DNS).
+pub const MAX_NAME_LENGTH: usize = 253;
+
+/// A native CNS top-level domain. The SCALE index of each variant is fixed.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum Tld {
+	/// `.ghost`
+	#[codec(index = 0)]
+	Ghost,
+	/// `.gcc`
+	#[codec(index = 1)]
+	Gcc,
+	/// `.warp`
+	#[codec(index = 2)]
+	Warp,
+	/// `.arc`
+	#[codec(index = 3)]
+	Arc,
+	/// `.gcp`
+	#[codec(index = 4)]
+	Gcp,
+}
+
+impl Tld {
+	/// All native TLDs, in the order of their SCALE index.
+	pub const ALL: [Tld; 5] = [Tld::Ghost, Tld::Gcc, Tld::Warp, Tld::Arc, Tld::Gcp];
+
+	/// The TLD as it is written in a name, without the dot.
+	pub const fn label(self) -> &'static str {
+		match self {
+			Tld::Ghost => "ghost",
+			Tld::Gcc => "gcc",
+			Tld::Warp => "warp",
+			Tld::Arc => "arc",
+			Tld::Gcp => "gcp",
+		}
+	}
+
+	/// The native TLD written `label`, if it is one.
+	pub fn from_label(label: &[u8]) -> Option<Tld> {
+		Tld::ALL.into_iter().find(|tld| tld.label().as_bytes() == label)
+	}
+}
+
+/// TLDs whose names live on Ethereum and reach CNS through the bridge: ENS's `.eth` and the
+/// Unstoppable Domains TLDs of UNS as of 2026.
+pub const BRIDGED_TLDS: [&str; 19] = [
+	"eth",
+	"crypto",
+	"nft",
+	"blockchain",
+	"bitcoin",
+	"coin",
+	"wallet",
+	"888",
+	"dao",
+	"x",
+	"zil",
+	"polygon",
+	"unstoppable",
+	"klever",
+	"hi",
+	"kresus",
+	"anime",
+	"manga",
+	"binanceus",
+];
+
+/// Why a name is not a valid native CNS name.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NameError {
+	/// The name is empty.
+	Empty,
+	/// The name is longer than 253 bytes.
+	NameTooLong,
+	/// A label is empty: two dots in a row, or a dot at the start or end.
+	EmptyLabel,
+	/// A label is longer than 63 bytes.
+	LabelTooLong,
+	/// The name has uppercase letters; names are lowercase (the RPC lowercases for you).
+	Uppercase,
+	/// The name has a byte outside ASCII: Unicode names are not supported.
+	NonAscii,
+	/// The name has an ASCII character other than `a`–`z`, `0`–`9`, `-` and the dots.
+	InvalidCharacter,
+	/// A label starts or ends with a hyphen.
+	HyphenAtLabelEdge,
+	/// The name is a single label, with no TLD.
+	MissingTld,
+	/// The TLD is neither native nor bridged.
+	UnknownTld,
+	/// The TLD is `.eth` or an Unstoppable Domains TLD, whose names the bridge serves.
+	BridgedTld,
+}
+
+impl NameError {
+	/// A sentence for users, as the RPC returns it.
+	pub const fn describe(self) -> &'static str {
+		match self {
+			NameError::Empty => "the name is empty",
+			NameError::NameTooLong => "the name is longer than 253 bytes",
+			NameError::EmptyLabel => "a label is empty (two dots in a row, or a dot at an end)",
+			NameError::LabelTooLong => "a label is longer than 63 bytes",
+			NameError::Uppercase => "names are lowercase",
+			NameError::NonAscii => "names are ASCII; Unicode names are not supported",
+			NameError::InvalidCharacter => "a label may hold only a-z, 0-9 and hyphens",
+			NameError::HyphenAtLabelEdge => "a label may not start or end with a hyphen",
+			NameError::MissingTld => "the name has no TLD",
+			NameError::UnknownTld => "unknown TLD: native TLDs are .ghost .gcc .warp .arc .gcp",
+			NameError::BridgedTld => "names in this TLD are bridged from Ethereum",
+		}
+	}
+}
+
+/// A valid native name, split into its parts.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ParsedName<'a> {
+	/// The labels left of the TLD, left to right: `["pay", "alice"]` for `pay.alice.ghost`.
+	pub labels: Vec<&'a [u8]>,
+	pub tld: Tld,
+}
+
+/// Checks one label's bytes; the caller has split on dots.
+fn check_label(label: &[u8]) -> Result<(), NameError> {
+	if label.is_empty() {
+		return Err(NameError::EmptyLabel);
+	}
+	if label.len() > MAX_LABEL_LENGTH {
+		return Err(NameError::LabelTooLong);
+	}
+	for &byte in label {
+		match byte {
+			b'a'..=b'z' | b'0'..=b'9' | b'-' => {},
+			b'A'..=b'Z' => return Err(NameError::Uppercase),
+			0x80..=0xff => return Err(NameError::NonAscii),
+			_ => return Err(NameError::InvalidCharacter),
+		}
+	}
+	if label.starts_with(b"-") || label.ends_with(b"-") {
+		return Err(NameError::HyphenAtLabelEdge);
+	}
+	Ok(())
+}
+
+/// Parses `name` as a native CNS name, or says why it is not one. Every label's syntax is
+/// checked before the TLD, so `Alice.eth` is `Uppercase`.
+pub fn parse_name(name: &[u8]) -> Result<ParsedName<'_>, NameError> {
+	if name.is_empty() {
+		return Err(NameError::Empty);
+	}
+	if name.len() > MAX_NAME_LENGTH {
+		return Err(NameError::NameTooLong);
+	}
+	let mut labels: Vec<&[u8]> = name.split(|&byte| byte == b'.').collect();
+	labels.iter().try_for_each(|label| check_label(label))?;
+	let tld = labels.pop().filter(|_| !labels.is_empty()).ok_or(NameError::MissingTld)?;
+	match Tld::from_label(tld) {
+		Some(tld) => Ok(ParsedName { labels, tld }),
+		None if BRIDGED_TLDS.iter().any(|bridged| bridged.as_bytes() == tld) => {
+			Err(NameError::BridgedTld)
+		},
+		None => Err(NameError::UnknownTld),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use alloc::{format, vec};
+
+	fn parse(name: &str) -> Result<ParsedName<'_>, NameError> {
+		parse_name(name.as_bytes())
+	}
+
+	#[test]
+	fn native_names_and_subnames_parse() {
+		for tld in Tld::ALL {
+			let name = format!("alice.{}", tld.label());
+			assert_eq!(parse(&name), Ok(ParsedName { labels: vec![&b"alice"[..]], tld }));
+		}
+		let parsed = parse("pay-1.alice.ghost").unwrap();
+		assert_eq!(parsed.labels, [&b"pay-1"[..], &b"alice"[..]]);
+		assert_eq!(parse("0.gcc").unwrap().labels, [&b"0"[..]]);
+	}
+
+	#[test]
+	fn each_malformed_name_has_its_own_error() {
+		assert_eq!(parse(""), Err(NameError::Empty));
+		assert_eq!(parse("Alice.ghost"), Err(NameError::Uppercase));
+		assert_eq!(parse("alice.GHOST"), Err(NameError::Uppercase));
+		assert_eq!(parse("ålice.ghost"), Err(NameError::NonAscii));
+		assert_eq!(parse("al_ice.ghost"), Err(NameError::InvalidCharacter));
+		assert_eq!(parse("al ice.ghost"), Err(NameError::InvalidCharacter));
+		assert_eq!(parse("-a.ghost"), Err(NameError::HyphenAtLabelEdge));
+		assert_eq!(parse("a-.ghost"), Err(NameError::HyphenAtLabelEdge));
+		assert_eq!(parse("a..ghost"), Err(NameError::EmptyLabel));
+		assert_eq!(parse(".a.ghost"), Err(NameError::EmptyLabel));
+		assert_eq!(parse("a.ghost."), Err(NameError::EmptyLabel));
+		assert_eq!(parse("ghost"), Err(NameError::MissingTld));
+		assert_eq!(parse("alice.com"), Err(NameError::UnknownTld));
+		assert_eq!(parse("x.eth"), Err(NameError::BridgedTld));
+		assert_eq!(parse("brad.crypto"), Err(NameError::BridgedTld));
+		assert_eq!(parse("Alice.eth"), Err(NameError::Uppercase));
+	}
+
+	#[test]
+	fn labels_and_names_stop_at_the_dns_limits() {
+		let longest_label = "a".repeat(MAX_LABEL_LENGTH);
+		assert!(parse(&format!("{longest_label}.ghost")).is_ok());
+		assert_eq!(parse(&format!("a{longest_label}.ghost")), Err(NameError::LabelTooLong));
+
+		// 62 + 1 + 62 + 1 + 62 + 1 + 58 + 1 + 5 = 253 bytes.
+		let label = "b".repeat(62);
+		let longest_name = format!("{label}.{label}.{label}.{}.ghost", "c".repeat(58));
+		assert_eq!(longest_name.len(), MAX_NAME_LENGTH);
+		assert!(parse(&longest_name).is_ok());
+		assert_eq!(parse(&format!("d{longest_name}")), Err(NameError::NameTooLong));
+	}
+
+	#[test]
+	fn tld_encodings_are_stable() {
+		let encoded: Vec<Vec<u8>> = Tld::ALL.iter().map(Encode::encode).collect();
+		assert_eq!(encoded, [[0u8], [1], [2], [3], [4]]);
+		assert!(Tld::ALL.iter().all(|tld| !BRIDGED_TLDS.contains(&tld.label())));
+	}
+}

@@ -123,25 +123,6 @@ pub enum NameError {
 	BridgedTld,
 }
 
-impl NameError {
-	/// A sentence for users, as the RPC returns it.
-	pub const fn describe(self) -> &'static str {
-		match self {
-			NameError::Empty => "the name is empty",
-			NameError::NameTooLong => "the name is longer than 253 bytes",
-			NameError::EmptyLabel => "a label is empty (two dots in a row, or a dot at an end)",
-			NameError::LabelTooLong => "a label is longer than 63 bytes",
-			NameError::Uppercase => "names are lowercase",
-			NameError::NonAscii => "names are ASCII; Unicode names are not supported",
-			NameError::InvalidCharacter => "a label may hold only a-z, 0-9 and hyphens",
-			NameError::HyphenAtLabelEdge => "a label may not start or end with a hyphen",
-			NameError::MissingTld => "the name has no TLD",
-			NameError::UnknownTld => "unknown TLD: native TLDs are .ghost .gcc .warp .arc .gcp",
-			NameError::BridgedTld => "names in this TLD are bridged from Ethereum",
-		}
-	}
-}
-
 /// A valid native name, split into its parts.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ParsedName<'a> {

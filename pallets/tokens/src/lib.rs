@@ -305,15 +305,15 @@ pub mod pallet {
 		/// Mints the block's reward to its author, cut to what this year's cap leaves. A block
 		/// without a known author, or whose author cannot receive MANA, rewards nobody.
 		fn reward_block_author(now: BlockNumberFor<T>) {
-			let reward = ManaRewardPerBlock::<T>::get();
-			let digest = frame_system::Pallet::<T>::digest();
-			let pre_runtime = digest.logs.iter().filter_map(|d| d.as_pre_runtime());
-			let Some(author) = T::FindAuthor::find_author(pre_runtime) else { return };
 			let mut issuance = Self::mana_issuance_in_year_of(now);
-			let amount = reward.min(T::ManaYearlyCap::get().saturating_sub(issuance.issued));
+			let room = T::ManaYearlyCap::get().saturating_sub(issuance.issued);
+			let amount = ManaRewardPerBlock::<T>::get().min(room);
 			if amount.is_zero() {
 				return;
 			}
+			let digest = frame_system::Pallet::<T>::digest();
+			let pre_runtime = digest.logs.iter().filter_map(|d| d.as_pre_runtime());
+			let Some(author) = T::FindAuthor::find_author(pre_runtime) else { return };
 			if let Err(error) =
 				ledger::ensure_can_deposit::<T, Mana<T>>(&author, amount, Provenance::Minted)
 			{
@@ -358,18 +358,22 @@ pub mod pallet {
 		fn issue(token: TokenKind, to: &T::AccountId, amount: Balance) -> DispatchResult {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			ensure!(token != TokenKind::Ghost, Error::<T>::FixedSupply);
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut issuance = Self::mana_issuance_in_year_of(now);
-			if token == TokenKind::Mana {
+			// Only MANA is counted against a cap.
+			let mana_issuance = if token == TokenKind::Mana {
+				let now = frame_system::Pallet::<T>::block_number();
+				let mut issuance = Self::mana_issuance_in_year_of(now);
 				issuance.issued =
 					issuance.issued.checked_add(amount).ok_or(Error::<T>::ManaCapReached)?;
 				ensure!(issuance.issued <= T::ManaYearlyCap::get(), Error::<T>::ManaCapReached);
-			}
+				Some(issuance)
+			} else {
+				None
+			};
 			dispatch_ledger!(token, ledger::ensure_can_deposit(to, amount, Provenance::Minted))?;
 
 			// No failure beyond this point.
 			dispatch_ledger!(token, ledger::mint(to, amount))?;
-			if token == TokenKind::Mana {
+			if let Some(issuance) = mana_issuance {
 				ManaIssuedThisYear::<T>::put(issuance);
 			}
 			Self::deposit_event(Event::Issued { token, to: to.clone(), amount });

@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 pub const MAX_LABEL_LENGTH: usize = 63;
 /// The longest name, TLD and dots included, in bytes (as in DNS).
 pub const MAX_NAME_LENGTH: usize = 253;
+/// The most names [`CnsApi::names_of`] returns at once.
+pub const MAX_NAMES_PER_PAGE: u32 = 100;
 
 /// A native CNS top-level domain. The SCALE index of each variant is fixed.
 #[derive(
@@ -131,6 +133,13 @@ pub struct ParsedName<'a> {
 	pub tld: Tld,
 }
 
+impl ParsedName<'_> {
+	/// Whether the name is `label.tld`, the only kind that is registered and paid for.
+	pub fn is_second_level(&self) -> bool {
+		self.labels.len() == 1
+	}
+}
+
 /// Checks one label's bytes; the caller has split on dots.
 fn check_label(label: &[u8]) -> Result<(), NameError> {
 	if label.is_empty() {
@@ -171,6 +180,97 @@ pub fn parse_name(name: &[u8]) -> Result<ParsedName<'_>, NameError> {
 			Err(NameError::BridgedTld)
 		},
 		None => Err(NameError::UnknownTld),
+	}
+}
+
+impl NameError {
+	/// The reason in words, for RPC errors and logs.
+	pub const fn reason(self) -> &'static str {
+		match self {
+			NameError::Empty => "the name is empty",
+			NameError::NameTooLong => "the name is longer than 253 bytes",
+			NameError::EmptyLabel => "a label is empty (two dots in a row, or a dot at an end)",
+			NameError::LabelTooLong => "a label is longer than 63 bytes",
+			NameError::Uppercase => "names are lowercase",
+			NameError::NonAscii => "names are ASCII: Unicode is not supported",
+			NameError::InvalidCharacter => "a label may hold only a-z, 0-9 and hyphens",
+			NameError::HyphenAtLabelEdge => "a label may not start or end with a hyphen",
+			NameError::MissingTld => "the name has no TLD",
+			NameError::UnknownTld => "the TLD is not .ghost, .gcc, .warp, .arc or .gcp",
+			NameError::BridgedTld => "the TLD is served by the Ethereum name bridge, not CNS",
+		}
+	}
+}
+
+/// ENSIP-9 coin type (SLIP-44) of Ether: its address record is the 20-byte account.
+pub const ETH_COIN_TYPE: u32 = 60;
+/// ENSIP-9 coin type (SLIP-44) of DOT: its address record is the 32-byte public key.
+pub const DOT_COIN_TYPE: u32 = 354;
+/// Coin type of GCC, by ENSIP-11 for EVM chains: `0x8000_0000 | chain id`. Its address record
+/// is a 20-byte GhostChain EVM address, so ENS tooling that resolves EVM chains finds it.
+pub const GCC_COIN_TYPE: u32 = 0x8000_0000 | crate::chain::EVM_CHAIN_ID as u32;
+
+/// The byte length an address record of `coin_type` must have, when CNS knows the coin.
+pub const fn address_length(coin_type: u32) -> Option<usize> {
+	match coin_type {
+		ETH_COIN_TYPE | GCC_COIN_TYPE => Some(20),
+		DOT_COIN_TYPE => Some(32),
+		_ => None,
+	}
+}
+
+/// Where a name is in its lifecycle.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NameStatus {
+	/// Registered and not expired: it resolves.
+	Active,
+	/// Expired, within the grace period: only the owner may renew it, and it does not resolve.
+	Grace,
+	/// Past the grace period: anyone may register it, and its records are gone.
+	Expired,
+}
+
+/// What a name resolves to, from [`CnsApi::resolve`].
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct Resolution<AccountId, BlockNumber> {
+	/// Who owns the name.
+	pub owner: AccountId,
+	/// The one account the owner lets manage the records, if any.
+	pub operator: Option<AccountId>,
+	/// The parent of a subname (`alice.ghost` for `pay.alice.ghost`).
+	pub parent: Option<Vec<u8>>,
+	/// The last block of the paid registration (the parent's, for a subname).
+	pub expiry: BlockNumber,
+	pub status: NameStatus,
+	/// Address per coin type, in coin-type order. Empty unless the name is active.
+	pub addresses: Vec<(u32, Vec<u8>)>,
+	/// Text records, in key order. Empty unless the name is active.
+	pub texts: Vec<(Vec<u8>, Vec<u8>)>,
+	/// The ENSIP-7 content hash. None unless the name is active.
+	pub content_hash: Option<Vec<u8>>,
+	/// The linked GID's 32-byte identifier. None unless the name is active.
+	pub gid: Option<sp_core::H256>,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads CNS for the node's `cns_*` RPC and other clients.
+	pub trait CnsApi<AccountId, BlockNumber> where
+		AccountId: codec::Codec,
+		BlockNumber: codec::Codec,
+	{
+		/// The registration and records of `name`, a valid native name, or None if it was
+		/// never registered or has been released.
+		fn resolve(name: Vec<u8>) -> Option<Resolution<AccountId, BlockNumber>>;
+
+		/// The primary name of `account`, if it set one that it still owns or that still points
+		/// at it, and that is active.
+		fn reverse(account: AccountId) -> Option<Vec<u8>>;
+
+		/// Up to `limit` (at most [`MAX_NAMES_PER_PAGE`]) names (subnames included) owned by
+		/// `owner`, skipping the first `start`,
+		/// in the chain's storage order (stable between blocks that do not change the set).
+		fn names_of(owner: AccountId, start: u32, limit: u32) -> Vec<Vec<u8>>;
 	}
 }
 
@@ -226,6 +326,15 @@ mod tests {
 		assert_eq!(longest_name.len(), MAX_NAME_LENGTH);
 		assert!(parse(&longest_name).is_ok());
 		assert_eq!(parse(&format!("d{longest_name}")), Err(NameError::NameTooLong));
+	}
+
+	#[test]
+	fn coin_types_follow_ensip_9_and_11() {
+		assert_eq!(GCC_COIN_TYPE, 2_147_528_326, "0x80000000 | 44678");
+		assert_eq!(address_length(ETH_COIN_TYPE), Some(20));
+		assert_eq!(address_length(DOT_COIN_TYPE), Some(32));
+		assert_eq!(address_length(GCC_COIN_TYPE), Some(20));
+		assert_eq!(address_length(0), None);
 	}
 
 	#[test]

@@ -21,7 +21,7 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Cns, Executive, Grandpa,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
 	VERSION,
 };
@@ -217,6 +217,20 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 		}
 	}
 
+	impl ghostchain_primitives::cns::CnsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn resolve(name: Vec<u8>) -> Option<ghostchain_primitives::cns::Resolution<AccountId, BlockNumber>> {
+			Cns::resolve(&name)
+		}
+
+		fn reverse(account: AccountId) -> Option<Vec<u8>> {
+			Cns::primary_name(&account).map(Into::into)
+		}
+
+		fn names_of(owner: AccountId, start: u32, limit: u32) -> Vec<Vec<u8>> {
+			Cns::names_of(&owner, start, limit).into_iter().map(Into::into).collect()
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -240,7 +254,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Sudo, Timestamp, Tokens, Utility};
+			use crate::{Balances, Cns, Sudo, Timestamp, Tokens, Utility};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -255,7 +269,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Sudo, Timestamp, Tokens, Utility};
+			use crate::{Balances, Cns, Sudo, Timestamp, Tokens, Utility};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}

@@ -4,6 +4,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_cns, Cns]
 	[pallet_ghost_tokens, Tokens]
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]

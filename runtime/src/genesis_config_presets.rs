@@ -21,6 +21,9 @@
 //!
 //! MANA then grows by the block reward ([`MANA_REWARD_PER_BLOCK`]), at most
 //! [`MANA_YEARLY_CAP`](crate::configs::tokens::MANA_YEARLY_CAP) a year. GHOST never grows.
+//!
+//! Every preset opens all five CNS TLDs at the launch prices of
+//! [`launch_tld_config`](crate::configs::cns::launch_tld_config).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -37,9 +40,10 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	configs::tokens::MANA_REWARD_PER_BLOCK, AccountId, AssetsConfig, AuraConfig, Balance,
-	BalancesConfig, GrandpaConfig, ReviveConfig, Runtime, RuntimeGenesisConfig,
-	SpiritBalancesConfig, SudoConfig, Tokens, TokensConfig,
+	configs::{cns::launch_tlds, tokens::MANA_REWARD_PER_BLOCK},
+	AccountId, AssetsConfig, AuraConfig, Balance, BalancesConfig, CnsConfig, GrandpaConfig,
+	ReviveConfig, Runtime, RuntimeGenesisConfig, SpiritBalancesConfig, SudoConfig, Tokens,
+	TokensConfig,
 };
 
 /// The id of the preset for a public testnet run by independent validators.
@@ -129,6 +133,7 @@ fn genesis(
 		spirit_balances: SpiritBalancesConfig { balances: endowments.spirit },
 		assets: assets_genesis(endowments.mana, endowments.ghost),
 		tokens: TokensConfig { mana_reward_per_block: MANA_REWARD_PER_BLOCK },
+		cns: CnsConfig { tlds: launch_tlds() },
 		aura: AuraConfig {
 			authorities: authorities.iter().map(|a| a.aura.clone()).collect::<Vec<_>>()
 		},

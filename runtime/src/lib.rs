@@ -225,6 +225,10 @@ mod runtime {
 	#[runtime::pallet_index(15)]
 	pub type Tokens = pallet_ghost_tokens;
 
+	/// CNS, the name service; it charges through `Tokens`.
+	#[runtime::pallet_index(16)]
+	pub type Cns = pallet_cns;
+
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
 

@@ -1,16 +1,49 @@
 //! The node's own RPC methods, added to the standard set (`system_*`, `chain_*`, `state_*`,
 //! `author_*`) that sc-service provides.
 
+mod cns;
 mod tokens;
 
 use std::sync::Arc;
 
-use ghostchain_runtime::{opaque::Block, AccountId, Balance, Nonce};
-use jsonrpsee::RpcModule;
+use ghostchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
+use jsonrpsee::{
+	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
+	RpcModule,
+};
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
+use sp_core::crypto::{AccountId32, Ss58Codec};
+
+/// The JSON-RPC error code of a failed runtime API call.
+const RUNTIME_ERROR_CODE: i32 = 1;
+
+/// A failed runtime API call, as a JSON-RPC error.
+fn runtime_error(error: sp_api::ApiError) -> ErrorObjectOwned {
+	ErrorObjectOwned::owned(RUNTIME_ERROR_CODE, error.to_string(), None::<()>)
+}
+
+/// Reads an SS58 address of any network, or a hex account id.
+fn parse_address(address: &str) -> Result<AccountId, ErrorObjectOwned> {
+	let from_hex = || {
+		let bytes = address.strip_prefix("0x")?;
+		let bytes: [u8; 32] = sp_core::bytes::from_hex(bytes).ok()?.try_into().ok()?;
+		Some(AccountId32::from(bytes))
+	};
+	AccountId32::from_ss58check_with_version(address)
+		.map(|(account, _prefix)| account)
+		.ok()
+		.or_else(from_hex)
+		.ok_or_else(|| {
+			ErrorObjectOwned::owned(
+				INVALID_PARAMS_CODE,
+				format!("not an SS58 address or a 0x-prefixed 32-byte account id: {address}"),
+				None::<()>,
+			)
+		})
+}
 
 /// What the RPC methods read from.
 pub struct FullDeps<C, P> {
@@ -20,8 +53,8 @@ pub struct FullDeps<C, P> {
 	pub pool: Arc<P>,
 }
 
-/// `system_accountNextIndex`, `system_dryRun`, `payment_queryInfo`/`payment_queryFeeDetails` and
-/// `tokens_balances`.
+/// `system_accountNextIndex`, `system_dryRun`, `payment_queryInfo`/`payment_queryFeeDetails`,
+/// `tokens_balances` and `cns_resolve`/`cns_reverse`/`cns_namesOf`.
 pub fn create_full<C, P>(
 	FullDeps { client, pool }: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -35,9 +68,11 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ ghostchain_primitives::tokens::TokensApi<Block, AccountId>
+		+ ghostchain_primitives::cns::CnsApi<Block, AccountId, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use cns::{Cns, CnsApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use tokens::{Tokens, TokensApiServer};
@@ -45,6 +80,7 @@ where
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Tokens::new(client).into_rpc())?;
+	module.merge(Tokens::new(client.clone()).into_rpc())?;
+	module.merge(Cns::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -5,19 +5,13 @@ use std::{collections::BTreeMap, sync::Arc};
 
 use ghostchain_primitives::tokens::{format_amount, TokensApi as TokensRuntimeApi};
 use ghostchain_runtime::{opaque::Block, AccountId};
-use jsonrpsee::{
-	core::RpcResult,
-	proc_macros::rpc,
-	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
-};
+
+use super::{parse_address, runtime_error};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::crypto::{AccountId32, Ss58Codec};
 use sp_runtime::traits::Block as BlockT;
-
-/// The runtime API call failed.
-const RUNTIME_ERROR_CODE: i32 = 1;
 
 /// One token's holding, in whole tokens written as decimal strings, so no JSON number loses
 /// precision.
@@ -56,26 +50,6 @@ impl<C> Tokens<C> {
 	}
 }
 
-/// Reads an SS58 address of any network, or a hex account id.
-fn parse_address(address: &str) -> Result<AccountId, ErrorObjectOwned> {
-	let from_hex = || {
-		let bytes = address.strip_prefix("0x")?;
-		let bytes: [u8; 32] = sp_core::bytes::from_hex(bytes).ok()?.try_into().ok()?;
-		Some(AccountId32::from(bytes))
-	};
-	AccountId32::from_ss58check_with_version(address)
-		.map(|(account, _prefix)| account)
-		.ok()
-		.or_else(from_hex)
-		.ok_or_else(|| {
-			ErrorObjectOwned::owned(
-				INVALID_PARAMS_CODE,
-				format!("not an SS58 address or a 0x-prefixed 32-byte account id: {address}"),
-				None::<()>,
-			)
-		})
-}
-
 impl<C> TokensApiServer<<Block as BlockT>::Hash> for Tokens<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
@@ -88,9 +62,7 @@ where
 	) -> RpcResult<BTreeMap<&'static str, TokenBalanceJson>> {
 		let account = parse_address(&address)?;
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let balances = self.client.runtime_api().balances(at, account).map_err(|error| {
-			ErrorObjectOwned::owned(RUNTIME_ERROR_CODE, error.to_string(), None::<()>)
-		})?;
+		let balances = self.client.runtime_api().balances(at, account).map_err(runtime_error)?;
 		Ok(balances
 			.into_iter()
 			.map(|balance| {

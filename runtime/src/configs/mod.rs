@@ -1,7 +1,8 @@
 //! Every `impl X::Config for Runtime`, grouped by concern: [`consensus`] (Aura, GRANDPA,
 //! Timestamp), [`monetary`] (GCC balances and fees), [`tokens`] (SPIRIT, MANA, GHOST and the
-//! tokens pallet) and [`contracts`] (the EVM). System-wide and small configs stay here.
+//! tokens pallet), [`cns`] (the name service) and [`contracts`] (the EVM). System-wide and small configs stay here.
 
+pub mod cns;
 mod consensus;
 pub mod contracts;
 mod monetary;

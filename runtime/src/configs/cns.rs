@@ -1,0 +1,89 @@
+//! CNS, the name service: its limits, deposits, and each TLD's token and prices at launch.
+//!
+//! docs/cns.md has the price table for users; change both together.
+
+use alloc::vec::Vec;
+use frame_support::{parameter_types, traits::ConstU32};
+use frame_system::EnsureRoot;
+use ghostchain_primitives::{
+	cns::Tld,
+	currency::{MICRO_GCC, MILLI_GCC},
+	time::{DAYS, YEARS},
+	tokens::{TokenKind, UNIT},
+	Balance,
+};
+use pallet_cns::TldConfig;
+use pallet_revive::AddressMapper;
+use sp_runtime::traits::Convert;
+
+use crate::{AccountId, BlockNumber, Runtime, RuntimeHoldReason, Tokens};
+
+/// The launch configuration of `tld`: the token that pays, and the yearly price for labels of
+/// 1, 2, 3, 4 and 5+ bytes. Shorter names are scarcer, so they cost more, as on ENS.
+pub fn launch_tld_config(tld: Tld) -> TldConfig {
+	let (token, yearly_prices) = match tld {
+		// The brand TLD, paid in the brand token.
+		Tld::Ghost => (TokenKind::Ghost, [640, 160, 40, 10, 5].map(|n| n * UNIT)),
+		Tld::Gcc | Tld::Gcp => (TokenKind::Gcc, [64 * UNIT, 16 * UNIT, 4 * UNIT, UNIT, UNIT / 2]),
+		// Utility TLDs, paid in the utility token that block authors earn.
+		Tld::Warp | Tld::Arc => (TokenKind::Mana, [320, 80, 20, 5, 1].map(|n| n * UNIT)),
+	};
+	TldConfig { enabled: true, token, yearly_prices }
+}
+
+/// Every native TLD, open at launch.
+pub fn launch_tlds() -> Vec<(Tld, TldConfig)> {
+	Tld::ALL.iter().map(|&tld| (tld, launch_tld_config(tld))).collect()
+}
+
+/// An account's EVM address as the EVM sees it (`pallet-revive`'s mapping), so a name's GCC
+/// address record can name the account that MetaMask shows.
+pub struct ReviveEvmAddress;
+
+impl Convert<AccountId, [u8; 20]> for ReviveEvmAddress {
+	fn convert(account: AccountId) -> [u8; 20] {
+		<Runtime as pallet_revive::Config>::AddressMapper::to_address(&account).0
+	}
+}
+
+parameter_types! {
+	/// A commitment must sit two blocks: a front-runner who sees the reveal cannot make an
+	/// older commitment, and two blocks survive a one-block reorg.
+	pub const MinCommitmentAge: BlockNumber = 2;
+	/// A day to reveal, as on ENS.
+	pub const MaxCommitmentAge: BlockNumber = DAYS;
+	/// 90 days for an owner to notice an expiry and renew, as on ENS.
+	pub const GracePeriod: BlockNumber = 90 * DAYS;
+	pub const BlocksPerYear: BlockNumber = YEARS;
+	pub const CommitmentDeposit: Balance = 10 * MILLI_GCC;
+	pub const RecordDepositBase: Balance = 10 * MILLI_GCC;
+	pub const RecordDepositPerByte: Balance = 100 * MICRO_GCC;
+}
+
+impl pallet_cns::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	/// Root until SPIRIT governance lands.
+	type TldOrigin = EnsureRoot<AccountId>;
+	type EvmAddress = ReviveEvmAddress;
+	type BlocksPerYear = BlocksPerYear;
+	type GracePeriod = GracePeriod;
+	type MaxRegistrationYears = ConstU32<10>;
+	type MinCommitmentAge = MinCommitmentAge;
+	type MaxCommitmentAge = MaxCommitmentAge;
+	type CommitmentDeposit = CommitmentDeposit;
+	type RecordDepositBase = RecordDepositBase;
+	type RecordDepositPerByte = RecordDepositPerByte;
+	type MaxAddresses = ConstU32<8>;
+	/// Room for any chain's address; ETH and GCC take 20 bytes, DOT 32.
+	type MaxAddressLength = ConstU32<64>;
+	type MaxTextRecords = ConstU32<8>;
+	type MaxTextKeyLength = ConstU32<32>;
+	type MaxTextValueLength = ConstU32<256>;
+	/// An ENSIP-7 IPFS or Swarm hash is under 40 bytes.
+	type MaxContentHashLength = ConstU32<64>;
+	/// Each release of an expired name removes its subnames too, so their number bounds the
+	/// weight of `register`.
+	type MaxSubnames = ConstU32<16>;
+	type WeightInfo = pallet_cns::weights::SubstrateWeight<Runtime>;
+}

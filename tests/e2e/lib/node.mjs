@@ -66,7 +66,7 @@ async function ethRpcAnswers(url) {
 /**
  * Starts `ghostchain-node <args> --tmp` with its RPC, Ethereum RPC, p2p and Prometheus ports
  * free, waits until its RPC (and with `ethRpc`, its Ethereum RPC) answers, and returns
- * `{ rpcUrl, wsUrl, ethRpcUrl, p2pPort, logFile, logTail, stop, kill }`.
+ * `{ rpcUrl, wsUrl, ethRpcUrl, prometheusUrl, p2pPort, logFile, logTail, stop, kill }`.
  */
 export async function startNode(args, { name = 'node', ethRpc = false } = {}) {
   const [rpcPort, ethRpcPort, p2pPort, prometheusPort] = [
@@ -131,7 +131,17 @@ export async function startNode(args, { name = 'node', ethRpc = false } = {}) {
     }
     await sleep(250);
   }
-  return { rpcUrl, wsUrl: `ws://127.0.0.1:${rpcPort}`, ethRpcUrl, p2pPort, logFile, logTail, stop, kill };
+  return {
+    rpcUrl,
+    wsUrl: `ws://127.0.0.1:${rpcPort}`,
+    ethRpcUrl,
+    prometheusUrl: `http://127.0.0.1:${prometheusPort}/metrics`,
+    p2pPort,
+    logFile,
+    logTail,
+    stop,
+    kill,
+  };
 }
 
 /** Whether anything accepts connections on `url`'s port. */

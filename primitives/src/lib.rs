@@ -8,6 +8,7 @@
 extern crate alloc;
 
 pub mod cns;
+pub mod gid;
 pub mod tokens;
 
 use sp_runtime::{

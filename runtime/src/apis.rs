@@ -21,9 +21,9 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Cns, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment,
-	VERSION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Cns, Executive, Gid,
+	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+	TransactionPayment, VERSION,
 };
 
 pallet_revive::impl_runtime_apis_plus_revive_traits! {
@@ -231,6 +231,21 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 		}
 	}
 
+	impl ghostchain_primitives::gid::GidApi<Block, AccountId, BlockNumber> for Runtime {
+		fn document(subject: AccountId) -> Option<ghostchain_primitives::gid::DidDocument<AccountId, BlockNumber>> {
+			Gid::document(&subject)
+		}
+
+		fn verify(
+			subject: AccountId,
+			relationship: ghostchain_primitives::gid::Relationship,
+			message: Vec<u8>,
+			signature: ghostchain_primitives::gid::DidSignature,
+		) -> bool {
+			Gid::verify(&subject, relationship, &message, &signature)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -254,7 +269,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Cns, Sudo, Timestamp, Tokens, Utility};
+			use crate::{Balances, Cns, Gid, Sudo, Timestamp, Tokens, Utility};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -269,7 +284,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Cns, Sudo, Timestamp, Tokens, Utility};
+			use crate::{Balances, Cns, Gid, Sudo, Timestamp, Tokens, Utility};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}

@@ -6,6 +6,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_cns, Cns]
 	[pallet_ghost_tokens, Tokens]
+	[pallet_gid, Gid]
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]

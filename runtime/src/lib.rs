@@ -229,6 +229,10 @@ mod runtime {
 	#[runtime::pallet_index(16)]
 	pub type Cns = pallet_cns;
 
+	/// GID, `did:ghost` identifiers; they claim CNS names.
+	#[runtime::pallet_index(17)]
+	pub type Gid = pallet_gid;
+
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
 

@@ -3,39 +3,17 @@
 
 mod common;
 
-use common::{account, apply, development_ext, signed};
+use common::{account, development_ext, register_name};
 use ghostchain_primitives::{
 	cns::{NameStatus, Tld},
 	tokens::TokenKind,
 };
-use ghostchain_runtime::{
-	configs::cns::{launch_tld_config, MinCommitmentAge},
-	Cns, RuntimeCall, System, Tokens,
-};
-use pallet_cns::Name;
+use ghostchain_runtime::{configs::cns::launch_tld_config, Cns, Tokens};
 use pallet_ghost_tokens::MultiToken;
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob};
+use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
 fn balance(token: TokenKind, who: &ghostchain_runtime::AccountId) -> u128 {
 	<Tokens as MultiToken<_>>::balance(token, who)
-}
-
-/// Commits, lets the commitment age, and registers `name` to `who` for one year, each step a
-/// signed extrinsic.
-fn register(who: Sr25519Keyring, name: &str) {
-	let name: Name = name.as_bytes().to_vec().try_into().unwrap();
-	let secret = [42; 32];
-	let commitment = Cns::commitment_hash(&name, &account(who), &secret);
-	let commit = RuntimeCall::Cns(pallet_cns::Call::commit { commitment });
-	apply(signed(who, commit).0).unwrap().unwrap();
-	System::set_block_number(System::block_number() + MinCommitmentAge::get());
-	let register = RuntimeCall::Cns(pallet_cns::Call::register {
-		name,
-		owner: account(who),
-		secret,
-		years: 1,
-	});
-	apply(signed(who, register).0).unwrap().unwrap();
 }
 
 #[test]
@@ -46,8 +24,8 @@ fn names_are_paid_in_their_tld_token_to_the_treasury() {
 		let gcc_before = balance(TokenKind::Gcc, &treasury);
 		let alice_ghost_before = balance(TokenKind::Ghost, &account(Alice));
 
-		register(Alice, "alice.ghost");
-		register(Bob, "bob.gcc");
+		register_name(Alice, "alice.ghost");
+		register_name(Bob, "bob.gcc");
 
 		let ghost_price = launch_tld_config(Tld::Ghost).yearly_price(5);
 		let gcc_price = launch_tld_config(Tld::Gcc).yearly_price(3);

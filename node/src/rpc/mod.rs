@@ -2,6 +2,7 @@
 //! `author_*`) that sc-service provides.
 
 mod cns;
+mod gid;
 mod tokens;
 
 use std::sync::Arc;
@@ -54,7 +55,7 @@ pub struct FullDeps<C, P> {
 }
 
 /// `system_accountNextIndex`, `system_dryRun`, `payment_queryInfo`/`payment_queryFeeDetails`,
-/// `tokens_balances` and `cns_resolve`/`cns_reverse`/`cns_namesOf`.
+/// `tokens_balances`, `cns_resolve`/`cns_reverse`/`cns_namesOf` and `gid_resolve`/`gid_verify`.
 pub fn create_full<C, P>(
 	FullDeps { client, pool }: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -69,10 +70,12 @@ where
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
 		+ ghostchain_primitives::tokens::TokensApi<Block, AccountId>
 		+ ghostchain_primitives::cns::CnsApi<Block, AccountId, BlockNumber>
+		+ ghostchain_primitives::gid::GidApi<Block, AccountId, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use cns::{Cns, CnsApiServer};
+	use gid::{Gid, GidApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use tokens::{Tokens, TokensApiServer};
@@ -81,6 +84,7 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Tokens::new(client.clone()).into_rpc())?;
-	module.merge(Cns::new(client).into_rpc())?;
+	module.merge(Cns::new(client.clone()).into_rpc())?;
+	module.merge(Gid::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -55,14 +55,11 @@ pub mod pallet {
 		tokens::TokenKind,
 		Balance,
 	};
-	use pallet_ghost_tokens::MultiToken;
+	use pallet_ghost_tokens::{Deposit, MultiToken};
 	use sp_core::H256;
 	use sp_runtime::traits::{CheckedAdd, CheckedMul, Convert, Saturating, Zero};
 
 	use super::*;
-
-	/// The token that pays every CNS deposit.
-	const DEPOSIT_TOKEN: TokenKind = TokenKind::Gcc;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -378,7 +375,7 @@ pub mod pallet {
 			ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::CommitmentExists);
 			let deposit = T::CommitmentDeposit::get();
 
-			Self::hold(&HoldReason::Commitment, &who, deposit)?;
+			T::Tokens::hold_deposit(&HoldReason::Commitment.into(), &who, deposit)?;
 			let made_at = frame_system::Pallet::<T>::block_number();
 			Commitments::<T>::insert(commitment, Commitment { who: who.clone(), made_at, deposit });
 			Self::deposit_event(Event::Committed { who, commitment });
@@ -393,7 +390,7 @@ pub mod pallet {
 			let made = Commitments::<T>::get(commitment).ok_or(Error::<T>::CommitmentNotFound)?;
 			ensure!(made.who == who, Error::<T>::NotCommitter);
 
-			Self::release(&HoldReason::Commitment, &who, made.deposit)?;
+			Self::release_commitment(&made)?;
 			Commitments::<T>::remove(commitment);
 			Self::deposit_event(Event::CommitmentRemoved { who, commitment });
 			Ok(())
@@ -432,7 +429,7 @@ pub mod pallet {
 			let price = config.price(parsed.labels[0].len(), years).ok_or(Error::<T>::Overflow)?;
 
 			Self::pay(config.token, &payer, price)?;
-			Self::release(&HoldReason::Commitment, &commitment.who, commitment.deposit)?;
+			Self::release_commitment(&commitment)?;
 			Commitments::<T>::remove(commitment_key);
 			let released_subnames = match previous {
 				Some(previous) => Self::release_name(&name, previous)?,
@@ -910,26 +907,17 @@ pub mod pallet {
 			let owner = registration.owner;
 			let mut records =
 				Records::<T>::get(name).unwrap_or_else(|| NameRecords::empty(owner.clone()));
-			let previous = records.deposit.clone();
 			change(&mut records)?;
 
+			let reason = HoldReason::Records.into();
 			if records.is_empty() {
-				Self::release(&HoldReason::Records, &previous.depositor, previous.amount)?;
+				T::Tokens::release_deposit(&reason, &records.deposit)?;
 				Records::<T>::remove(name);
 				return Ok(());
 			}
 			let required = records.required_deposit();
-			if previous.depositor == owner {
-				if required > previous.amount {
-					Self::hold(&HoldReason::Records, &owner, required - previous.amount)?;
-				} else {
-					Self::release(&HoldReason::Records, &owner, previous.amount - required)?;
-				}
-			} else {
-				Self::release(&HoldReason::Records, &previous.depositor, previous.amount)?;
-				Self::hold(&HoldReason::Records, &owner, required)?;
-			}
-			records.deposit = Deposit { depositor: owner, amount: required };
+			records.deposit =
+				T::Tokens::adjust_deposit(&reason, &records.deposit, &owner, required)?;
 			Records::<T>::insert(name, records);
 			Ok(())
 		}
@@ -937,8 +925,7 @@ pub mod pallet {
 		/// Removes the records of `name`, if any, and returns their deposit.
 		fn remove_records(name: &Name) -> DispatchResult {
 			if let Some(records) = Records::<T>::take(name) {
-				let Deposit { depositor, amount } = records.deposit;
-				Self::release(&HoldReason::Records, &depositor, amount)?;
+				T::Tokens::release_deposit(&HoldReason::Records.into(), &records.deposit)?;
 			}
 			Ok(())
 		}
@@ -982,18 +969,11 @@ pub mod pallet {
 			T::Tokens::transfer(token, payer, &treasury, price, Preservation::Preserve)
 		}
 
-		fn hold(reason: &HoldReason, who: &T::AccountId, amount: Balance) -> DispatchResult {
-			if amount.is_zero() {
-				return Ok(());
-			}
-			T::Tokens::hold(DEPOSIT_TOKEN, &(*reason).into(), who, amount)
-		}
-
-		fn release(reason: &HoldReason, who: &T::AccountId, amount: Balance) -> DispatchResult {
-			if amount.is_zero() {
-				return Ok(());
-			}
-			T::Tokens::release(DEPOSIT_TOKEN, &(*reason).into(), who, amount).map(|_| ())
+		fn release_commitment(
+			commitment: &Commitment<T::AccountId, BlockNumberFor<T>>,
+		) -> DispatchResult {
+			let deposit = Deposit { depositor: commitment.who.clone(), amount: commitment.deposit };
+			T::Tokens::release_deposit(&HoldReason::Commitment.into(), &deposit)
 		}
 	}
 

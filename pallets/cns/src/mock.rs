@@ -2,11 +2,10 @@
 //! Years are 100 blocks long, so the lifecycle fits in a test.
 
 use frame_support::{
-	construct_runtime, derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, StorageMapShim},
-	PalletId,
+	construct_runtime, derive_impl,
+	traits::{ConstU128, ConstU32, ConstU64},
 };
-use frame_system::{EnsureRoot, EnsureSigned};
+use frame_system::EnsureRoot;
 use ghostchain_primitives::{
 	cns::Tld,
 	tokens::{TokenKind, GHOST_ASSET_ID, MANA_ASSET_ID},
@@ -59,69 +58,8 @@ impl frame_system::Config for Test {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config<pallet_balances::Instance2> for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<1>;
-	type AccountStore = StorageMapShim<
-		pallet_balances::Account<Test, pallet_balances::Instance2>,
-		AccountId,
-		pallet_balances::AccountData<Balance>,
-	>;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Holder = AssetsHolder;
-}
-
-impl pallet_assets_holder::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
-
-parameter_types! {
-	pub const TokensPalletId: PalletId = PalletId(*b"gc/token");
-}
-
-impl pallet_ghost_tokens::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Gcc = Balances;
-	type Spirit = SpiritBalances;
-	type Assets = Assets;
-	type AssetHolds = AssetsHolder;
-	type FindAuthor = ();
-	type RewardOrigin = EnsureRoot<AccountId>;
-	type ManaYearlyCap = ConstU128<{ u128::MAX }>;
-	type BlocksPerYear = ConstU64<YEAR>;
-	type PalletId = TokensPalletId;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = NoAuthor;
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-pub struct NoAuthor;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_ghost_tokens::BenchmarkHelper<AccountId> for NoAuthor {
-	fn make_block_author() -> AccountId {
-		unreachable!("CNS benchmarks do not reward authors")
-	}
-}
+pallet_ghost_tokens::impl_test_ledgers!(Test, AccountId, RuntimeHoldReason, 1);
+pallet_ghost_tokens::impl_test_tokens!(Test, AccountId, RuntimeHoldReason);
 
 /// The account number in the last eight bytes of the address.
 pub struct TestEvmAddress;

@@ -10,6 +10,7 @@ use ghostchain_primitives::{
 	tokens::TokenKind,
 	Balance,
 };
+use pallet_ghost_tokens::Deposit;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
@@ -101,13 +102,6 @@ impl<AccountId: PartialEq, BlockNumber> Registration<AccountId, BlockNumber> {
 	pub fn may_manage(&self, who: &AccountId) -> bool {
 		self.owner == *who || self.operator.as_ref() == Some(who)
 	}
-}
-
-/// GCC held for a name's records, and from whom it is returned.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct Deposit<AccountId> {
-	pub depositor: AccountId,
-	pub amount: Balance,
 }
 
 /// A name's records. Each is bounded; together they are paid for with one deposit.

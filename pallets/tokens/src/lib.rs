@@ -34,6 +34,7 @@ mod ledger;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+mod test_ledgers;
 #[cfg(test)]
 mod tests;
 mod types;

@@ -4,12 +4,10 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	construct_runtime, derive_impl, parameter_types,
-	traits::{
-		AsEnsureOriginWithArg, ConstU128, ConstU64, FindAuthor, Hooks, StorageMapShim, VariantCount,
-	},
+	traits::{ConstU128, ConstU64, FindAuthor, Hooks, VariantCount},
 	PalletId,
 };
-use frame_system::{EnsureRoot, EnsureSigned};
+use frame_system::EnsureRoot;
 use ghostchain_primitives::{
 	tokens::{TokenKind, GHOST_ASSET_ID, MANA_ASSET_ID},
 	Balance,
@@ -75,39 +73,7 @@ impl frame_system::Config for Test {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<ED>;
-	type AccountStore = System;
-	type RuntimeHoldReason = TestHoldReason;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config<pallet_balances::Instance2> for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU128<ED>;
-	type AccountStore = StorageMapShim<
-		pallet_balances::Account<Test, pallet_balances::Instance2>,
-		AccountId,
-		pallet_balances::AccountData<Balance>,
-	>;
-	type RuntimeHoldReason = TestHoldReason;
-}
-
-#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
-impl pallet_assets::Config for Test {
-	type Balance = Balance;
-	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
-	type ForceOrigin = EnsureRoot<AccountId>;
-	type Holder = AssetsHolder;
-}
-
-impl pallet_assets_holder::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeHoldReason = TestHoldReason;
-}
+crate::impl_test_ledgers!(Test, AccountId, TestHoldReason, ED);
 
 parameter_types! {
 	/// The author `MockAuthor` reports for the current block.

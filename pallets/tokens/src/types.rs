@@ -15,6 +15,13 @@ pub struct YearlyIssuance {
 	pub issued: Balance,
 }
 
+/// A storage deposit held for data kept on chain, and the account it is returned to.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Deposit<AccountId> {
+	pub depositor: AccountId,
+	pub amount: Balance,
+}
+
 /// Any of the four tokens, for other pallets: CNS charges name fees through it, and pallets
 /// that keep data on chain hold storage deposits with it. Refusals carry this pallet's errors
 /// (`Error::InsufficientBalance`, `Error::WouldReapSender`, ...) and change nothing.
@@ -62,6 +69,48 @@ pub trait MultiToken<AccountId> {
 		who: &AccountId,
 		amount: Balance,
 	) -> Result<Balance, DispatchError>;
+
+	/// Holds a GCC storage deposit of `amount` from `who`; nothing for a zero amount.
+	fn hold_deposit(reason: &Self::Reason, who: &AccountId, amount: Balance) -> DispatchResult {
+		if amount == 0 {
+			return Ok(());
+		}
+		Self::hold(TokenKind::Gcc, reason, who, amount)
+	}
+
+	/// Returns `deposit` to its depositor.
+	fn release_deposit(reason: &Self::Reason, deposit: &Deposit<AccountId>) -> DispatchResult {
+		if deposit.amount == 0 {
+			return Ok(());
+		}
+		Self::release(TokenKind::Gcc, reason, &deposit.depositor, deposit.amount).map(|_| ())
+	}
+
+	/// Makes `deposit` `required`, held from `payer`: the difference if `payer` holds it
+	/// already, otherwise all of it, after the old deposit is returned to its depositor.
+	fn adjust_deposit(
+		reason: &Self::Reason,
+		deposit: &Deposit<AccountId>,
+		payer: &AccountId,
+		required: Balance,
+	) -> Result<Deposit<AccountId>, DispatchError>
+	where
+		AccountId: PartialEq + Clone,
+	{
+		if deposit.depositor == *payer {
+			let held = deposit.amount;
+			if required > held {
+				Self::hold_deposit(reason, payer, required - held)?;
+			} else {
+				let excess = Deposit { depositor: payer.clone(), amount: held - required };
+				Self::release_deposit(reason, &excess)?;
+			}
+		} else {
+			Self::release_deposit(reason, deposit)?;
+			Self::hold_deposit(reason, payer, required)?;
+		}
+		Ok(Deposit { depositor: payer.clone(), amount: required })
+	}
 }
 
 /// Sets up what the benchmarks cannot make generically.

@@ -3,11 +3,14 @@
 //! docs/cns.md has the price table for users; change both together.
 
 use alloc::vec::Vec;
-use frame_support::{parameter_types, traits::ConstU32};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU128, ConstU32},
+};
 use frame_system::EnsureRoot;
 use ghostchain_primitives::{
 	cns::Tld,
-	currency::{MICRO_GCC, MILLI_GCC},
+	currency::MILLI_GCC,
 	time::{DAYS, YEARS},
 	tokens::{TokenKind, UNIT},
 	Balance,
@@ -16,6 +19,7 @@ use pallet_cns::TldConfig;
 use pallet_revive::AddressMapper;
 use sp_runtime::traits::Convert;
 
+use super::monetary::{STORAGE_DEPOSIT_BASE, STORAGE_DEPOSIT_PER_BYTE};
 use crate::{AccountId, BlockNumber, Runtime, RuntimeHoldReason, Tokens};
 
 /// The launch configuration of `tld`: the token that pays, and the yearly price for labels of
@@ -56,8 +60,6 @@ parameter_types! {
 	pub const GracePeriod: BlockNumber = 90 * DAYS;
 	pub const BlocksPerYear: BlockNumber = YEARS;
 	pub const CommitmentDeposit: Balance = 10 * MILLI_GCC;
-	pub const RecordDepositBase: Balance = 10 * MILLI_GCC;
-	pub const RecordDepositPerByte: Balance = 100 * MICRO_GCC;
 }
 
 impl pallet_cns::Config for Runtime {
@@ -72,8 +74,8 @@ impl pallet_cns::Config for Runtime {
 	type MinCommitmentAge = MinCommitmentAge;
 	type MaxCommitmentAge = MaxCommitmentAge;
 	type CommitmentDeposit = CommitmentDeposit;
-	type RecordDepositBase = RecordDepositBase;
-	type RecordDepositPerByte = RecordDepositPerByte;
+	type RecordDepositBase = ConstU128<STORAGE_DEPOSIT_BASE>;
+	type RecordDepositPerByte = ConstU128<STORAGE_DEPOSIT_PER_BYTE>;
 	type MaxAddresses = ConstU32<8>;
 	/// Room for any chain's address; ETH and GCC take 20 bytes, DOT 32.
 	type MaxAddressLength = ConstU32<64>;

@@ -5,7 +5,7 @@ use frame_support::{
 	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
 	weights::ConstantMultiplier,
 };
-use ghostchain_primitives::currency::{EXISTENTIAL_DEPOSIT, MICRO_GCC};
+use ghostchain_primitives::currency::{EXISTENTIAL_DEPOSIT, MICRO_GCC, MILLI_GCC};
 use pallet_revive::evm::fees::BlockRatioFee;
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::traits::One;
@@ -40,6 +40,12 @@ pub const FEE_PER_REF_TIME: Balance = MICRO_GCC / 1_000_000;
 /// ratio. Proof size is priced at the same share of the block as reference time, which makes
 /// it negligible here: a solochain block has no proof-size limit.
 pub type WeightToFee = BlockRatioFee<FEE_PER_REF_TIME, 1, Runtime, Balance>;
+
+/// The GCC held for any piece of data a user keeps on chain (CNS records, a DID), besides
+/// [`STORAGE_DEPOSIT_PER_BYTE`].
+pub const STORAGE_DEPOSIT_BASE: Balance = 10 * MILLI_GCC;
+/// The GCC held per byte of data a user keeps on chain: 100 KB costs 10 GCC.
+pub const STORAGE_DEPOSIT_PER_BYTE: Balance = 100 * MICRO_GCC;
 
 parameter_types! {
 	/// Fees do not float with block fullness yet: a transfer costs the same in every block.

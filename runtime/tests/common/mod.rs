@@ -85,3 +85,22 @@ pub fn last_fee_paid_by(who: &AccountId) -> u128 {
 		})
 		.expect("a signed extrinsic pays a fee")
 }
+
+/// Registers the CNS name `name` to `who` for a year as a wallet does: commits, lets the
+/// commitment age, and reveals, each a signed extrinsic.
+pub fn register_name(who: Sr25519Keyring, name: &str) {
+	let name: pallet_cns::Name = name.as_bytes().to_vec().try_into().unwrap();
+	let secret = [42; 32];
+	let commitment = ghostchain_runtime::Cns::commitment_hash(&name, &account(who), &secret);
+	let commit = RuntimeCall::Cns(pallet_cns::Call::commit { commitment });
+	apply(signed(who, commit).0).unwrap().unwrap();
+	let min_age = ghostchain_runtime::configs::cns::MinCommitmentAge::get();
+	System::set_block_number(System::block_number() + min_age);
+	let register = RuntimeCall::Cns(pallet_cns::Call::register {
+		name,
+		owner: account(who),
+		secret,
+		years: 1,
+	});
+	apply(signed(who, register).0).unwrap().unwrap();
+}

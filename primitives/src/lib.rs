@@ -9,6 +9,7 @@ extern crate alloc;
 
 pub mod cns;
 pub mod gid;
+pub mod l2;
 pub mod tokens;
 
 use sp_runtime::{

@@ -22,8 +22,8 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Cns, Executive, Gid,
-	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	Grandpa, InherentDataExt, L2Commitments, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	System, TransactionPayment, VERSION,
 };
 
 pallet_revive::impl_runtime_apis_plus_revive_traits! {
@@ -246,6 +246,12 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 		}
 	}
 
+	impl ghostchain_primitives::l2::L2Api<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn status(l2: ghostchain_primitives::l2::L2Id) -> Option<ghostchain_primitives::l2::L2Status<AccountId, Balance, BlockNumber>> {
+			L2Commitments::status(l2)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -269,7 +275,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Cns, Gid, Sudo, Timestamp, Tokens, Utility};
+			use crate::{Balances, Cns, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -284,7 +290,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Cns, Gid, Sudo, Timestamp, Tokens, Utility};
+			use crate::{Balances, Cns, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}

@@ -7,6 +7,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_cns, Cns]
 	[pallet_ghost_tokens, Tokens]
 	[pallet_gid, Gid]
+	[pallet_l2_commitments, L2Commitments]
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]

@@ -233,6 +233,10 @@ mod runtime {
 	#[runtime::pallet_index(17)]
 	pub type Gid = pallet_gid;
 
+	/// GhostPlane's batches, bonds, deposits and withdrawals, all in GCC.
+	#[runtime::pallet_index(18)]
+	pub type L2Commitments = pallet_l2_commitments;
+
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
 

@@ -8,7 +8,7 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 
 import { connect, rpcCall, startNode, waitFor } from './lib/node.mjs';
-import { sendInBlock } from './lib/tx.mjs';
+import { moduleErrorName, sendInBlock, sendOk } from './lib/tx.mjs';
 
 const UNIT = 10n ** 18n;
 /** The launch price of a year of a 5+ letter .ghost name, in GHOST (docs/cns.md). */
@@ -33,20 +33,6 @@ after(async () => {
   await api?.disconnect();
   await node?.stop();
 });
-
-/** `section.Name` of a failed extrinsic's module error. */
-function errorName(dispatchError) {
-  assert.ok(dispatchError?.isModule, `a module error, not ${dispatchError}`);
-  const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-  return `${section}.${name}`;
-}
-
-/** Sends `tx` as `signer` and asserts that it succeeded; returns its block hash and events. */
-async function sendOk(tx, signer) {
-  const result = await sendInBlock(tx, signer);
-  assert.equal(result.dispatchError, undefined, result.dispatchError && errorName(result.dispatchError));
-  return result;
-}
 
 async function bestNumber() {
   return (await api.rpc.chain.getHeader()).number.toNumber();
@@ -130,7 +116,7 @@ test('invalid names get their documented error and change nothing', async () => 
   );
 
   for (const [i, [name, reason]] of cases.entries()) {
-    assert.equal(errorName(results[i].dispatchError), `cns.${reason}`, name);
+    assert.equal(moduleErrorName(api.registry, results[i].dispatchError), `cns.${reason}`, name);
     const cnsEvents = results[i].events.filter(({ event }) => event.section === 'cns');
     assert.deepEqual(cnsEvents, [], `${name}: no CNS event`);
     assert.equal((await api.query.cns.registrations(name)).isNone, true, `${name}: not registered`);

@@ -10,7 +10,7 @@ import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 
 import { connect, rpcCall, startNode } from './lib/node.mjs';
-import { sendInBlock } from './lib/tx.mjs';
+import { sendFailing, sendOk } from './lib/tx.mjs';
 
 const SS58_PREFIX = 4242;
 /** Relationship bits, as `Relationships` stores them. */
@@ -41,16 +41,6 @@ after(async () => {
   await api?.disconnect();
   await node?.stop();
 });
-
-async function sendOk(tx, signer) {
-  const result = await sendInBlock(tx, signer);
-  if (result.dispatchError?.isModule) {
-    const { section, name } = api.registry.findMetaError(result.dispatchError.asModule);
-    assert.fail(`${section}.${name}`);
-  }
-  assert.equal(result.dispatchError, undefined);
-  return result;
-}
 
 async function resolve(didToResolve) {
   const { result, error } = await rpcCall(node.rpcUrl, 'gid_resolve', [didToResolve]);
@@ -129,9 +119,7 @@ test('a DID-signed deactivation shows as deactivated: true and cannot be replaye
   assert.equal(didDocument.id, did);
   assert.equal(didDocument.verificationMethod, undefined);
 
-  const replay = await sendInBlock(api.tx.gid.update(operation, signature), bob);
-  const { section, name } = api.registry.findMetaError(replay.dispatchError.asModule);
-  assert.equal(`${section}.${name}`, 'gid.DidDeactivated');
+  assert.equal(await sendFailing(api.tx.gid.update(operation, signature), bob), 'gid.DidDeactivated');
 });
 
 test('malformed DIDs get the DID Resolution error, and the node keeps answering', async () => {

@@ -6,9 +6,8 @@
 
 use std::{collections::BTreeMap, sync::Arc};
 
-use ghostchain_primitives::{
-	chain::SS58_PREFIX,
-	cns::{parse_name, CnsApi as CnsRuntimeApi, NameStatus, Resolution, MAX_NAMES_PER_PAGE},
+use ghostchain_primitives::cns::{
+	parse_name, CnsApi as CnsRuntimeApi, NameStatus, Resolution, MAX_NAMES_PER_PAGE,
 };
 use ghostchain_runtime::{opaque::Block, AccountId, BlockNumber};
 use jsonrpsee::{
@@ -21,13 +20,10 @@ use schnellru::{ByLength, LruMap};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::{
-	bytes::to_hex,
-	crypto::{Ss58AddressFormat, Ss58Codec},
-};
+use sp_core::bytes::to_hex;
 use sp_runtime::traits::Block as BlockT;
 
-use super::{parse_address, runtime_error};
+use super::{parse_address, runtime_error, ss58};
 
 type BlockHash = <Block as BlockT>::Hash;
 
@@ -60,10 +56,6 @@ pub struct ResolutionJson {
 	pub gid: Option<String>,
 }
 
-fn ss58(account: AccountId) -> String {
-	account.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX))
-}
-
 fn text(bytes: Vec<u8>) -> String {
 	String::from_utf8_lossy(&bytes).into_owned()
 }
@@ -72,8 +64,8 @@ impl ResolutionJson {
 	fn new(name: String, resolution: Resolution<AccountId, BlockNumber>) -> Self {
 		Self {
 			name,
-			owner: ss58(resolution.owner),
-			operator: resolution.operator.map(ss58),
+			owner: ss58(&resolution.owner),
+			operator: resolution.operator.as_ref().map(ss58),
 			parent: resolution.parent.map(text),
 			expiry: resolution.expiry,
 			status: resolution.status,

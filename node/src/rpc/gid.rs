@@ -25,7 +25,7 @@ use sp_core::{
 };
 use sp_runtime::traits::Block as BlockT;
 
-use super::runtime_error;
+use super::{runtime_error, ss58};
 
 type BlockHash = <Block as BlockT>::Hash;
 
@@ -78,8 +78,7 @@ fn parse_did(did: &str) -> Result<AccountId, ResolutionError> {
 
 /// `did:ghost:<account's address>`.
 fn did_of(account: &AccountId) -> String {
-	let address = account.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX));
-	format!("did:{DID_METHOD}:{address}")
+	format!("did:{DID_METHOD}:{}", ss58(account))
 }
 
 /// The key as `publicKeyMultibase`: base58-btc of its multicodec prefix and bytes.

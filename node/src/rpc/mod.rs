@@ -3,10 +3,12 @@
 
 mod cns;
 mod gid;
+mod l2;
 mod tokens;
 
 use std::sync::Arc;
 
+use ghostchain_primitives::chain::SS58_PREFIX;
 use ghostchain_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::{
 	types::{error::INVALID_PARAMS_CODE, ErrorObjectOwned},
@@ -16,7 +18,7 @@ use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
 use sp_block_builder::BlockBuilder;
 use sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata};
-use sp_core::crypto::{AccountId32, Ss58Codec};
+use sp_core::crypto::{AccountId32, Ss58AddressFormat, Ss58Codec};
 
 /// The JSON-RPC error code of a failed runtime API call.
 const RUNTIME_ERROR_CODE: i32 = 1;
@@ -24,6 +26,11 @@ const RUNTIME_ERROR_CODE: i32 = 1;
 /// A failed runtime API call, as a JSON-RPC error.
 fn runtime_error(error: sp_api::ApiError) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(RUNTIME_ERROR_CODE, error.to_string(), None::<()>)
+}
+
+/// `account` as an SS58 address with GhostChain's prefix.
+fn ss58(account: &AccountId) -> String {
+	account.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX))
 }
 
 /// Reads an SS58 address of any network, or a hex account id.
@@ -55,7 +62,7 @@ pub struct FullDeps<C, P> {
 }
 
 /// `system_accountNextIndex`, `system_dryRun`, `payment_queryInfo`/`payment_queryFeeDetails`,
-/// `tokens_balances`, `cns_resolve`/`cns_reverse`/`cns_namesOf` and `gid_resolve`/`gid_verify`.
+/// `tokens_balances`, `cns_resolve`/`cns_reverse`/`cns_namesOf`, `gid_resolve`/`gid_verify` and `l2_status`.
 pub fn create_full<C, P>(
 	FullDeps { client, pool }: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -71,11 +78,13 @@ where
 		+ ghostchain_primitives::tokens::TokensApi<Block, AccountId>
 		+ ghostchain_primitives::cns::CnsApi<Block, AccountId, BlockNumber>
 		+ ghostchain_primitives::gid::GidApi<Block, AccountId, BlockNumber>
+		+ ghostchain_primitives::l2::L2Api<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use cns::{Cns, CnsApiServer};
 	use gid::{Gid, GidApiServer};
+	use l2::{L2Api, L2RpcApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 	use tokens::{Tokens, TokensApiServer};
@@ -85,6 +94,7 @@ where
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(Tokens::new(client.clone()).into_rpc())?;
 	module.merge(Cns::new(client.clone()).into_rpc())?;
-	module.merge(Gid::new(client).into_rpc())?;
+	module.merge(Gid::new(client.clone()).into_rpc())?;
+	module.merge(L2Api::new(client).into_rpc())?;
 	Ok(module)
 }

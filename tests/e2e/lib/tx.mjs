@@ -1,5 +1,7 @@
 // Sending extrinsics and reading what they did, as a wallet would.
 
+import assert from 'node:assert/strict';
+
 /**
  * Signs and sends `tx` as `signer`; resolves once it is in a block with
  * `{ blockHash, events, dispatchError }`, or rejects if the pool drops or refuses it.
@@ -38,4 +40,24 @@ export function feePaidBy(api, events, who) {
   );
   if (!paid) throw new Error(`no TransactionFeePaid event for ${who}`);
   return paid.event.data.actualFee.toBigInt();
+}
+
+/** `section.Name` of a failed extrinsic's module error, read with `registry`'s metadata. */
+export function moduleErrorName(registry, dispatchError) {
+  assert.ok(dispatchError?.isModule, `a module error, not ${dispatchError}`);
+  const { section, name } = registry.findMetaError(dispatchError.asModule);
+  return `${section}.${name}`;
+}
+
+/** Sends `tx` as `signer` and asserts that it succeeded; resolves with `sendInBlock`'s result. */
+export async function sendOk(tx, signer) {
+  const result = await sendInBlock(tx, signer);
+  assert.equal(result.dispatchError, undefined, result.dispatchError && moduleErrorName(tx.registry, result.dispatchError));
+  return result;
+}
+
+/** Sends `tx` as `signer`, which must fail in dispatch; resolves with its module error's name. */
+export async function sendFailing(tx, signer) {
+  const { dispatchError } = await sendInBlock(tx, signer);
+  return moduleErrorName(tx.registry, dispatchError);
 }

@@ -1,0 +1,186 @@
+//! GhostPlane, GhostChain's layer 2: what its L1 side (`pallet-l2-commitments`) stores about
+//! each registered L2, and the `L2Api` runtime API that reports it.
+//!
+//! The byte layouts that a sequencer must reproduce (the deposit hash chain and the withdrawal
+//! Merkle tree) are specified in `docs/l2.md` and implemented in `pallet-l2-commitments`.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// The id of a registered L2, chosen when it is registered.
+pub type L2Id = u32;
+
+/// The position of a batch in its L2's sequence of batches, from 0.
+pub type BatchIndex = u64;
+
+/// How an L2's batches become final.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum VerificationMode<BlockNumber> {
+	/// A batch is final once `challenge_period` blocks have passed since it was submitted
+	/// without an open challenge against it or an earlier batch.
+	#[codec(index = 0)]
+	Optimistic { challenge_period: BlockNumber },
+}
+
+/// The bounds of one L2's state on chain; each must be at least 1 and within the pallet's
+/// maximum.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct L2Limits {
+	/// The most bonded sequencers at once.
+	pub max_sequencers: u32,
+	/// The most batches submitted but not yet final.
+	pub max_pending_batches: u32,
+	/// The most deposits queued past the last final batch's `deposits_consumed`.
+	pub max_pending_deposits: u32,
+}
+
+/// What governance sets when it registers an L2.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct L2Config<Balance, BlockNumber> {
+	pub mode: VerificationMode<BlockNumber>,
+	/// GCC a sequencer holds to join the sequencer set; slashed if its batch is proven invalid.
+	pub sequencer_bond: Balance,
+	/// GCC a challenger holds while its challenge is open; slashed if the batch was valid.
+	pub challenge_bond: Balance,
+	pub limits: L2Limits,
+}
+
+/// What a sequencer submits for each batch of L2 blocks.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct BatchHeader {
+	/// The batch's position: one past the last accepted batch.
+	pub index: BatchIndex,
+	/// The output root of the last accepted batch (the L2's genesis root for batch 0).
+	pub prev_output_root: H256,
+	/// The L2 state commitment after this batch.
+	pub output_root: H256,
+	/// The last L2 block in this batch; never less than the previous batch's.
+	pub l2_block_number: u64,
+	/// The data-availability commitment: the hash of the batch's transaction data.
+	pub tx_data_hash: H256,
+	/// The root of the batch's withdrawal Merkle tree (see `docs/l2.md`).
+	pub withdrawals_root: H256,
+	/// How many L1 → L2 deposits the L2 has processed, counted from the first.
+	pub deposits_consumed: u64,
+}
+
+/// An open challenge against a batch.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Challenge<AccountId, Balance> {
+	pub challenger: AccountId,
+	/// The GCC held from the challenger.
+	pub bond: Balance,
+}
+
+/// An accepted batch as the chain keeps it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct BatchRecord<AccountId, Balance, BlockNumber> {
+	pub header: BatchHeader,
+	/// The sequencer that submitted it.
+	pub sequencer: AccountId,
+	pub submitted_at: BlockNumber,
+	/// The first block in which the batch may be final, given no challenge.
+	pub finalizes_at: BlockNumber,
+	/// The deposit hash-chain head after `header.deposits_consumed` deposits.
+	pub deposit_head: H256,
+	pub challenge: Option<Challenge<AccountId, Balance>>,
+}
+
+/// An L1 → L2 deposit, as it is hashed into the deposit chain.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct DepositMessage<AccountId, Balance> {
+	/// Its place in the L2's deposit queue, from 0.
+	pub nonce: u64,
+	/// The L1 account that locked the GCC.
+	pub sender: AccountId,
+	/// The L2 account credited: 32 bytes, an EVM address left-padded with 12 zero bytes.
+	pub l2_recipient: H256,
+	pub amount: Balance,
+}
+
+/// An L2 → L1 withdrawal: a leaf of a batch's withdrawal tree.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Withdrawal<AccountId, Balance> {
+	/// Unique per L2: each nonce is paid at most once.
+	pub nonce: u64,
+	/// The L1 account paid.
+	pub recipient: AccountId,
+	/// GCC paid from the L2's escrow.
+	pub amount: Balance,
+}
+
+/// An L2 as the `l2_status` RPC reports it, at one block.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct L2Status<AccountId, Balance, BlockNumber> {
+	pub config: L2Config<Balance, BlockNumber>,
+	/// The output root batch 0 builds on.
+	pub genesis_output_root: H256,
+	/// Bonded sequencers that may submit batches.
+	pub sequencers: u32,
+	/// The newest final batch, if any.
+	pub last_finalized: Option<BatchRecord<AccountId, Balance, BlockNumber>>,
+	/// Batches accepted but not final, oldest first.
+	pub pending: Vec<BatchRecord<AccountId, Balance, BlockNumber>>,
+	/// The indexes of pending batches under challenge.
+	pub open_disputes: Vec<BatchIndex>,
+	/// Deposits queued so far: the next deposit's nonce.
+	pub deposit_count: u64,
+	/// The deposit hash-chain head after `deposit_count` deposits.
+	pub deposit_head: H256,
+	/// GCC in escrow for the L2: deposited and not yet withdrawn.
+	pub escrowed: Balance,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads GhostPlane commitments for the node's `l2_status` RPC and other clients.
+	pub trait L2Api<AccountId, Balance, BlockNumber> where
+		AccountId: codec::Codec,
+		Balance: codec::Codec,
+		BlockNumber: codec::Codec,
+	{
+		/// The L2's state as of this block, with every batch whose window has passed counted
+		/// as final; None if no L2 has this id.
+		fn status(l2: L2Id) -> Option<L2Status<AccountId, Balance, BlockNumber>>;
+	}
+}

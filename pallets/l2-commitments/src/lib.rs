@@ -17,7 +17,7 @@
 //!   challenge against it or an earlier batch. Anyone may [`Pallet::challenge`] a batch in its
 //!   period by holding a bond; no batch is accepted until the arbiter rules
 //!   ([`Pallet::resolve_dispute`]). An invalid batch is reverted with every later one and its
-//!   sequencer's bond is slashed, `ChallengerReward` of it to the challenger and the rest to the
+//!   sequencer's bond is slashed, `DisputeReward` of it to the challenger and the rest to the
 //!   treasury; a valid one costs the challenger its bond, shared the same way with the
 //!   sequencer. Finality is recorded lazily by the calls that need it, each stepping over at most
 //!   `max_pending_batches` batches; the runtime API reports it as of the block.
@@ -118,7 +118,7 @@ pub mod pallet {
 
 		/// The share of a slashed bond paid to the other side of the dispute.
 		#[pallet::constant]
-		type ChallengerReward: Get<Perbill>;
+		type DisputeReward: Get<Perbill>;
 
 		/// Blocks from `unbond` until a sequencer's bond may be released.
 		#[pallet::constant]
@@ -702,7 +702,7 @@ pub mod pallet {
 			while info.finalized_batches < info.next_batch {
 				let index = info.finalized_batches;
 				let Some(batch) = Batches::<T>::get(l2, index) else { break };
-				if batch.challenge.is_some() || now < batch.finalizes_at {
+				if !Self::may_finalize(&batch, now) {
 					break;
 				}
 				info.finalized_batches.saturating_inc();
@@ -715,6 +715,12 @@ pub mod pallet {
 				});
 			}
 			finalized
+		}
+
+		/// Whether `batch` is final at block `now` once every earlier batch is: its period has
+		/// passed and no challenge against it is open.
+		fn may_finalize(batch: &BatchRecordOf<T>, now: BlockNumberFor<T>) -> bool {
+			batch.challenge.is_none() && now >= batch.finalizes_at
 		}
 
 		/// The ring slot of the deposit-chain head after `count` deposits.
@@ -736,7 +742,7 @@ pub mod pallet {
 			}
 		}
 
-		/// Moves `amount` held from `offender` for `reason`: `ChallengerReward` of it to
+		/// Moves `amount` held from `offender` for `reason`: `DisputeReward` of it to
 		/// `rewarded`, the rest to the treasury. Returns what was slashed and the reward.
 		fn slash(
 			reason: HoldReason,
@@ -746,7 +752,7 @@ pub mod pallet {
 		) -> Result<(Balance, Balance), DispatchError> {
 			let reason = reason.into();
 			let slashed = amount.min(T::Currency::balance_on_hold(&reason, offender));
-			let reward = T::ChallengerReward::get() * slashed;
+			let reward = T::DisputeReward::get() * slashed;
 			for (dest, share) in
 				[(rewarded, reward), (&T::Treasury::get(), slashed.saturating_sub(reward))]
 			{
@@ -839,10 +845,8 @@ pub mod pallet {
 			let unsettled: Vec<_> = (info.finalized_batches..info.next_batch)
 				.filter_map(|index| Batches::<T>::get(l2, index))
 				.collect();
-			let newly_final = unsettled
-				.iter()
-				.take_while(|batch| batch.challenge.is_none() && now >= batch.finalizes_at)
-				.count();
+			let newly_final =
+				unsettled.iter().take_while(|batch| Self::may_finalize(batch, now)).count();
 			let (newly_final, pending) = unsettled.split_at(newly_final);
 			Some(L2Status {
 				config: info.config,

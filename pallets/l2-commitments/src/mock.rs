@@ -59,7 +59,7 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	pub const L2PalletId: PalletId = PalletId(*b"ghst/l2c");
 	pub const Treasury: AccountId = TREASURY;
-	pub const ChallengerReward: Perbill = Perbill::from_percent(50);
+	pub const DisputeReward: Perbill = Perbill::from_percent(50);
 }
 
 impl pallet_l2_commitments::Config for Test {
@@ -69,7 +69,7 @@ impl pallet_l2_commitments::Config for Test {
 	type ArbiterOrigin = EnsureRoot<AccountId>;
 	type PalletId = L2PalletId;
 	type Treasury = Treasury;
-	type ChallengerReward = ChallengerReward;
+	type DisputeReward = DisputeReward;
 	type UnbondingDelay = ConstU64<UNBONDING_DELAY>;
 	type MaxSequencers = ConstU32<4>;
 	type MaxPendingBatches = ConstU32<8>;

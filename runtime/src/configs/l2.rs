@@ -16,7 +16,7 @@ parameter_types! {
 	/// Derives each L2's escrow account: `modlghst/l2c` followed by the L2 id.
 	pub const L2PalletId: PalletId = PalletId(*b"ghst/l2c");
 	/// Half of a slashed bond rewards the side that was right; the treasury takes the rest.
-	pub const ChallengerReward: Perbill = Perbill::from_percent(50);
+	pub const DisputeReward: Perbill = Perbill::from_percent(50);
 }
 
 /// The tokens pallet's treasury account.
@@ -37,7 +37,7 @@ impl pallet_l2_commitments::Config for Runtime {
 	type ArbiterOrigin = EnsureRoot<AccountId>;
 	type PalletId = L2PalletId;
 	type Treasury = TreasuryAccount;
-	type ChallengerReward = ChallengerReward;
+	type DisputeReward = DisputeReward;
 	/// Longer than any sensible challenge period, so a sequencer cannot leave before its
 	/// batches can be challenged.
 	type UnbondingDelay = ConstU32<{ 7 * DAYS }>;

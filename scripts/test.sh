@@ -7,6 +7,10 @@ cd "$repo_root"
 
 scripts/check-lockfile.sh
 cargo fmt --all -- --check
+# The L2 prover is its own workspace (see its manifest); the e2e tests run its binary.
+prover=(--manifest-path tools/l2-prover/Cargo.toml)
+cargo fmt "${prover[@]}" -- --check
+cargo test --release --locked "${prover[@]}"
 
 # One profile (--release) everywhere, so tests, the node and the e2e runs share artifacts.
 cargo test --release --locked --workspace --tests
@@ -14,6 +18,7 @@ cargo test --release --locked --workspace --tests
 pallets=$(sed -n 's/^name = "\(.*\)"/-p \1/p' pallets/*/Cargo.toml)
 cargo test --release --locked $pallets --features runtime-benchmarks --lib
 cargo build --release --locked -p ghostchain-node
+cargo build --release --locked "${prover[@]}"
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	npm ci --no-audit --no-fund

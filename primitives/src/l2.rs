@@ -7,7 +7,10 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_core::H256;
+#[cfg(feature = "std")]
+use serde::{Deserialize, Serialize};
+use sp_core::{ConstU32, H256};
+use sp_runtime::BoundedVec;
 
 /// The id of a registered L2, chosen when it is registered.
 pub type L2Id = u32;
@@ -15,24 +18,40 @@ pub type L2Id = u32;
 /// The position of a batch in its L2's sequence of batches, from 0.
 pub type BatchIndex = u64;
 
+/// The number of BN254 scalars a validity proof's circuit takes as public inputs: the five
+/// 32-byte values of [`BatchPublicInputs`], two 128-bit limbs each.
+pub const BATCH_PUBLIC_INPUT_LIMBS: usize = 10;
+
+/// The length of a Groth16 (BN254) verifying key for [`BATCH_PUBLIC_INPUT_LIMBS`] inputs in
+/// arkworks' compressed encoding: alpha (G1, 32 bytes), beta, gamma, delta (G2, 64 bytes each),
+/// then a u64 little-endian count of 11 followed by 11 G1 points (see `docs/l2.md`).
+pub const GROTH16_VERIFYING_KEY_LEN: u32 =
+	32 + 3 * 64 + 8 + 32 * (BATCH_PUBLIC_INPUT_LIMBS as u32 + 1);
+
+/// The length of a Groth16 (BN254) proof in arkworks' compressed encoding: A (G1), B (G2), C
+/// (G1).
+pub const GROTH16_PROOF_LEN: usize = 32 + 64 + 32;
+
+/// A Groth16 verifying key over BN254 in arkworks' compressed encoding; a key of another
+/// length is rejected with an error rather than at decoding.
+pub type Groth16VerifyingKey = BoundedVec<u8, ConstU32<GROTH16_VERIFYING_KEY_LEN>>;
+
+/// A Groth16 proof over BN254 in arkworks' compressed encoding.
+pub type Groth16Proof = [u8; GROTH16_PROOF_LEN];
+
 /// How an L2's batches become final.
 #[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub enum VerificationMode<BlockNumber> {
 	/// A batch is final once `challenge_period` blocks have passed since it was submitted
 	/// without an open challenge against it or an earlier batch.
 	#[codec(index = 0)]
 	Optimistic { challenge_period: BlockNumber },
+	/// A batch carries a Groth16 proof over BN254 that verifies under `verifying_key` for the
+	/// batch's public inputs, and is final as soon as every earlier batch is.
+	#[codec(index = 1)]
+	Validity { verifying_key: Groth16VerifyingKey },
 }
 
 /// The bounds of one L2's state on chain; each must be at least 1 and within the pallet's
@@ -60,16 +79,7 @@ pub struct L2Limits {
 
 /// What governance sets when it registers an L2.
 #[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct L2Config<Balance, BlockNumber> {
 	pub mode: VerificationMode<BlockNumber>,
@@ -99,6 +109,67 @@ pub struct BatchHeader {
 	pub withdrawals_root: H256,
 	/// How many L1 → L2 deposits the L2 has processed, counted from the first.
 	pub deposits_consumed: u64,
+}
+
+/// The values a validity proof is bound to: what the batch claims and the deposits it consumed.
+///
+/// The circuit sees each value as two 128-bit limbs, the big-endian high half first, in field
+/// order (see [`BatchPublicInputs::limbs`] and `docs/l2.md`).
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+#[cfg_attr(feature = "std", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct BatchPublicInputs {
+	pub prev_output_root: H256,
+	pub output_root: H256,
+	pub tx_data_hash: H256,
+	pub withdrawals_root: H256,
+	/// The deposit hash-chain head after the batch's `deposits_consumed` deposits.
+	pub deposit_head: H256,
+}
+
+impl BatchPublicInputs {
+	/// The inputs of `header`, which consumed the deposits up to `deposit_head`.
+	pub fn of(header: &BatchHeader, deposit_head: H256) -> Self {
+		Self {
+			prev_output_root: header.prev_output_root,
+			output_root: header.output_root,
+			tx_data_hash: header.tx_data_hash,
+			withdrawals_root: header.withdrawals_root,
+			deposit_head,
+		}
+	}
+
+	/// The circuit's public inputs: each value split into big-endian 128-bit halves, high half
+	/// first. Each limb is below 2^128, so below the BN254 scalar field's modulus: the mapping
+	/// is one-to-one, unlike reducing a 256-bit value modulo it.
+	pub fn limbs(&self) -> [u128; BATCH_PUBLIC_INPUT_LIMBS] {
+		let values = [
+			self.prev_output_root,
+			self.output_root,
+			self.tx_data_hash,
+			self.withdrawals_root,
+			self.deposit_head,
+		];
+		let mut limbs = [0; BATCH_PUBLIC_INPUT_LIMBS];
+		for (pair, value) in limbs.chunks_exact_mut(2).zip(values) {
+			let (high, low) = value.0.split_at(16);
+			pair[0] = u128::from_be_bytes(high.try_into().unwrap_or_default());
+			pair[1] = u128::from_be_bytes(low.try_into().unwrap_or_default());
+		}
+		limbs
+	}
+}
+
+/// What a sequencer submits with a batch of an L2 in validity mode.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct ValidityProof {
+	/// The inputs the proof was made for; they must be the batch's.
+	pub public_inputs: BatchPublicInputs,
+	pub proof: Groth16Proof,
 }
 
 /// An open challenge against a batch.

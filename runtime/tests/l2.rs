@@ -40,7 +40,7 @@ fn the_treasury_seeds_the_escrow_and_a_deposit_pays_only_for_what_it_finalized()
 			},
 		};
 		let register =
-			|| L2Commitments::register_l2(RuntimeOrigin::root(), L2, config, H256::zero());
+			|| L2Commitments::register_l2(RuntimeOrigin::root(), L2, config.clone(), H256::zero());
 		// The development treasury holds only its existential deposit, which it must keep.
 		assert_eq!(register(), Err(TokenError::NotExpendable.into()));
 		let treasury = Tokens::treasury_account();

@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
-import { bnToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady, decodeAddress, keccakAsU8a } from '@polkadot/util-crypto';
+import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, keccakAsU8a } from '@polkadot/util-crypto';
 
+import { le, palletAccount, withdrawalTree, ZERO_HASH } from './lib/l2.mjs';
 import { connect, rpcCall, startNode, waitFor } from './lib/node.mjs';
 import { feePaidBy, freeBalanceAt, sendFailing, sendOk } from './lib/tx.mjs';
 
@@ -19,7 +20,6 @@ const EXISTENTIAL_DEPOSIT = GCC / 1000n;
 const L2 = 7;
 const CHALLENGE_PERIOD = 3;
 const GENESIS_ROOT = u8aToHex(new Uint8Array(32).fill(0x11));
-const ZERO_HASH = new Uint8Array(32);
 
 await cryptoWaitReady();
 let node;
@@ -45,51 +45,6 @@ async function status() {
   const { result, error } = await rpcCall(node.rpcUrl, 'l2_status', [L2]);
   assert.equal(error, undefined, JSON.stringify(error));
   return result;
-}
-
-/** `modl` ++ pallet id ++ SCALE(sub-account id), zero-padded to 32 bytes. */
-function palletAccount(palletId, sub = new Uint8Array()) {
-  const account = new Uint8Array(32);
-  account.set(u8aConcat(stringToU8a('modl'), stringToU8a(palletId), sub));
-  return account;
-}
-
-const le = (value, bits) => bnToU8a(value, { bitLength: bits, isLe: true });
-
-/** A withdrawal leaf: SCALE(nonce u64, recipient AccountId32, amount u128), 56 bytes. */
-function withdrawalLeaf({ nonce, recipient, amount }) {
-  return u8aConcat(le(nonce, 64), decodeAddress(recipient), le(amount, 128));
-}
-
-/** The next layer up: pairs hashed left ++ right, an odd last node promoted as it is. */
-function parentLayer(layer) {
-  const parents = [];
-  for (let i = 0; i < layer.length; i += 2) {
-    parents.push(i + 1 < layer.length ? keccakAsU8a(u8aConcat(layer[i], layer[i + 1])) : layer[i]);
-  }
-  return parents;
-}
-
-function withdrawalTree(withdrawals) {
-  let layer = withdrawals.map((withdrawal) => keccakAsU8a(withdrawalLeaf(withdrawal)));
-  const layers = [layer];
-  while (layer.length > 1) {
-    layer = parentLayer(layer);
-    layers.push(layer);
-  }
-  const root = layer[0] ?? ZERO_HASH;
-  const proof = (leafIndex) => {
-    const siblings = [];
-    let position = leafIndex;
-    for (const nodes of layers.slice(0, -1)) {
-      const sibling = position % 2 === 1 ? position - 1 : position + 1;
-      // A promoted node has no sibling at its level.
-      if (sibling < nodes.length) siblings.push(u8aToHex(nodes[sibling]));
-      position = Math.floor(position / 2);
-    }
-    return { leafIndex, leafCount: withdrawals.length, siblings };
-  };
-  return { root: u8aToHex(root), proof };
 }
 
 const deposit = { amount: 100n * GCC, l2Recipient: u8aToHex(u8aConcat(new Uint8Array(12), new Uint8Array(20).fill(0xab))) };

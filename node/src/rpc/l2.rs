@@ -11,7 +11,7 @@ use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use serde::Serialize;
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::H256;
+use sp_core::{Bytes, H256};
 use sp_runtime::traits::Block as BlockT;
 
 use super::{runtime_error, ss58};
@@ -60,12 +60,28 @@ impl From<BatchRecord<AccountId, Balance, BlockNumber>> for BatchJson {
 	}
 }
 
-/// How batches become final: `{"optimistic": {"challengePeriod": blocks}}`.
+/// How batches become final: `{"optimistic": {"challengePeriod": blocks}}` or
+/// `{"validity": {"verifyingKey": "0x…"}}` (a Groth16 BN254 key, arkworks compressed).
 #[derive(Clone, Serialize, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub enum ModeJson {
 	#[serde(rename_all = "camelCase")]
 	Optimistic { challenge_period: BlockNumber },
+	#[serde(rename_all = "camelCase")]
+	Validity { verifying_key: Bytes },
+}
+
+impl From<VerificationMode<BlockNumber>> for ModeJson {
+	fn from(mode: VerificationMode<BlockNumber>) -> Self {
+		match mode {
+			VerificationMode::Optimistic { challenge_period } => {
+				Self::Optimistic { challenge_period }
+			},
+			VerificationMode::Validity { verifying_key } => {
+				Self::Validity { verifying_key: verifying_key.into_inner().into() }
+			},
+		}
+	}
 }
 
 #[derive(Clone, Serialize, Debug, PartialEq)]
@@ -102,11 +118,10 @@ pub struct L2StatusJson {
 
 impl From<L2Status<AccountId, Balance, BlockNumber>> for L2StatusJson {
 	fn from(status: L2Status<AccountId, Balance, BlockNumber>) -> Self {
-		let VerificationMode::Optimistic { challenge_period } = status.config.mode;
 		let L2Limits { max_sequencers, max_pending_batches, max_pending_deposits } =
 			status.config.limits;
 		Self {
-			mode: ModeJson::Optimistic { challenge_period },
+			mode: status.config.mode.into(),
 			sequencer_bond: status.config.sequencer_bond.to_string(),
 			challenge_bond: status.config.challenge_bond.to_string(),
 			limits: LimitsJson { max_sequencers, max_pending_batches, max_pending_deposits },

@@ -10,8 +10,8 @@ use frame_support::traits::{
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use ghostchain_primitives::{
 	l2::{
-		BatchHeader, BatchIndex, BatchRecord, L2Config, L2Id, L2Limits, VerificationMode,
-		Withdrawal,
+		BatchHeader, BatchIndex, BatchPublicInputs, BatchRecord, Groth16Proof, L2Config, L2Id,
+		L2Limits, ValidityProof, VerificationMode, Withdrawal,
 	},
 	Balance,
 };
@@ -21,6 +21,32 @@ use crate::*;
 
 const L2: L2Id = 1;
 const CHALLENGE_PERIOD: u32 = 10;
+
+/// A verifying key of `tools/l2-prover`'s circuit and its proof for [`proven_header`]'s batch,
+/// made by `scripts/l2-test-proofs.sh` (the test `the_benchmark_fixtures_are_the_provers` pins
+/// them to `fixtures/groth16.json`).
+pub(crate) const BENCHMARK_VERIFYING_KEY: &[u8] =
+	include_bytes!("../fixtures/benchmark-verifying-key.bin");
+pub(crate) const BENCHMARK_PROOF: &Groth16Proof = include_bytes!("../fixtures/benchmark-proof.bin");
+
+/// Batch 0 of the benchmarks' L2 with most of its public-input bits set, as scalar
+/// multiplication's cost grows with them.
+pub(crate) fn proven_header() -> BatchHeader {
+	BatchHeader {
+		index: 0,
+		prev_output_root: output_root(0),
+		output_root: H256::repeat_byte(0xff),
+		l2_block_number: 10,
+		tx_data_hash: H256::repeat_byte(0xff),
+		withdrawals_root: H256::repeat_byte(0xff),
+		deposits_consumed: 0,
+	}
+}
+
+fn validity_mode<T: Config>() -> VerificationModeOf<T> {
+	let verifying_key = BENCHMARK_VERIFYING_KEY.to_vec().try_into().expect("a key's length");
+	VerificationMode::Validity { verifying_key }
+}
 
 fn ed<T: Config>() -> Balance {
 	T::Currency::minimum_balance()
@@ -109,11 +135,12 @@ fn now<T: Config>() -> BlockNumberFor<T> {
 mod benchmarks {
 	use super::*;
 
+	/// In validity mode, the costlier: its key is decoded and checked.
 	#[benchmark]
 	fn register_l2() -> Result<(), BenchmarkError> {
 		T::Currency::set_balance(&T::Treasury::get(), ed::<T>() * 1_000);
 		let config = L2Config {
-			mode: VerificationMode::Optimistic { challenge_period: CHALLENGE_PERIOD.into() },
+			mode: validity_mode::<T>(),
 			sequencer_bond: ed::<T>(),
 			challenge_bond: ed::<T>(),
 			limits: L2Limits { max_sequencers: 1, max_pending_batches: 1, max_pending_deposits: 1 },
@@ -324,6 +351,42 @@ mod benchmarks {
 		}
 
 		assert_eq!(finalized, n);
+		Ok(())
+	}
+
+	/// Batch 0 of an L2 in validity mode: its proof verifies and it is final at once.
+	#[benchmark]
+	fn submit_proven_batch() -> Result<(), BenchmarkError> {
+		register::<T>()?;
+		let admin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		Pallet::<T>::set_verification_mode(admin, L2, validity_mode::<T>())?;
+		let who = sequencer::<T>(0)?;
+		let header = proven_header();
+		let proof = ValidityProof {
+			public_inputs: BatchPublicInputs::of(&header, H256::zero()),
+			proof: *BENCHMARK_PROOF,
+		};
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), L2, header, proof);
+
+		assert_eq!(L2s::<T>::get(L2).map(|info| info.finalized_batches), Some(1));
+		Ok(())
+	}
+
+	/// To validity mode: the key is decoded and checked.
+	#[benchmark]
+	fn set_verification_mode() -> Result<(), BenchmarkError> {
+		register::<T>()?;
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, L2, validity_mode::<T>());
+
+		let mode = L2s::<T>::get(L2).map(|info| info.config.mode);
+		assert_eq!(mode, Some(validity_mode::<T>()));
 		Ok(())
 	}
 

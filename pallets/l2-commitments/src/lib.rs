@@ -21,6 +21,11 @@
 //!   treasury; a valid one costs the challenger its bond, shared the same way with the
 //!   sequencer. Finality is recorded lazily by the calls that need it, each stepping over at most
 //!   `max_pending_batches` batches; the runtime API reports it as of the block.
+//! - **Validity finality**: an L2 in validity mode takes batches with a Groth16 proof over BN254
+//!   ([`Pallet::submit_proven_batch`]) that verifies under the L2's verifying key for the batch's
+//!   public inputs; such a batch is final as soon as every earlier batch is. Governance sets the
+//!   key, checked when it is set, and may change the mode ([`Pallet::set_verification_mode`]);
+//!   a change applies to the batches after it.
 //! - **Deposits** ([`Pallet::deposit`]) move GCC into the L2's escrow and extend a Keccak-256
 //!   hash chain of the deposit messages, which batches consume in order.
 //! - **Withdrawals** ([`Pallet::withdraw`]) pay from the escrow a leaf of a final batch's
@@ -37,6 +42,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod groth16;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -69,8 +75,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use ghostchain_primitives::{
 		l2::{
-			BatchHeader, BatchIndex, BatchRecord, Challenge, DepositMessage, L2Id, L2Status,
-			VerificationMode, Withdrawal,
+			BatchHeader, BatchIndex, BatchPublicInputs, BatchRecord, Challenge, DepositMessage,
+			Groth16VerifyingKey, L2Id, L2Status, ValidityProof, VerificationMode, Withdrawal,
 		},
 		Balance,
 	};
@@ -179,7 +185,10 @@ pub mod pallet {
 		SequencerUnbonding { l2: L2Id, sequencer: T::AccountId, release_at: BlockNumberFor<T> },
 		/// The bond of a sequencer that left was returned.
 		BondReleased { l2: L2Id, sequencer: T::AccountId, amount: Balance },
-		/// A batch was accepted; unchallenged, it is final from block `finalizes_at`.
+		/// Batches after this one are verified under `mode`.
+		VerificationModeSet { l2: L2Id, mode: VerificationModeOf<T> },
+		/// A batch was accepted; unchallenged, it is final from block `finalizes_at` (at once
+		/// for a proven batch whose predecessors are final).
 		BatchSubmitted {
 			l2: L2Id,
 			index: BatchIndex,
@@ -294,6 +303,21 @@ pub mod pallet {
 		EscrowExhausted,
 		/// The escrow total would overflow.
 		EscrowOverflow,
+		/// The verifying key is not a Groth16 BN254 key in arkworks' compressed encoding: a
+		/// point off the curve or outside its subgroup, an identity point, or a bad length.
+		MalformedVerifyingKey,
+		/// The verifying key's circuit does not take exactly the ten public-input limbs.
+		VerifyingKeyInputCount,
+		/// The L2 is in validity mode: batches come with a proof (`submit_proven_batch`).
+		ValidityProofRequired,
+		/// The L2 is in optimistic mode: batches come without a proof (`submit_batch`).
+		NotValidityMode,
+		/// The proof was made for public inputs other than this batch's.
+		PublicInputsMismatch,
+		/// The proof is not a Groth16 BN254 proof in arkworks' compressed encoding.
+		MalformedProof,
+		/// The proof does not verify for the batch's public inputs under the L2's key.
+		InvalidProof,
 	}
 
 	#[pallet::call]
@@ -309,8 +333,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			ensure!(!L2s::<T>::contains_key(l2), Error::<T>::L2Exists);
-			let VerificationMode::Optimistic { challenge_period } = config.mode;
-			ensure!(!challenge_period.is_zero(), Error::<T>::ZeroChallengePeriod);
+			Self::ensure_valid_mode(&config.mode)?;
 			ensure!(
 				!config.sequencer_bond.is_zero() && !config.challenge_bond.is_zero(),
 				Error::<T>::ZeroBond
@@ -333,7 +356,7 @@ pub mod pallet {
 			L2s::<T>::insert(
 				l2,
 				L2Info {
-					config,
+					config: config.clone(),
 					genesis_output_root,
 					sequencers: 0,
 					next_batch: 0,
@@ -428,7 +451,8 @@ pub mod pallet {
 				.into())
 		}
 
-		/// Submits `l2`'s next batch. The sender must be a bonded sequencer.
+		/// Submits the next batch of `l2`, which is in optimistic mode. The sender must be a
+		/// bonded sequencer.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::submit_batch()
 			.saturating_add(T::WeightInfo::finalize_batches(T::MaxPendingBatches::get())))]
@@ -438,74 +462,7 @@ pub mod pallet {
 			header: BatchHeader,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let mut info = L2s::<T>::get(l2).ok_or(Error::<T>::UnknownL2)?;
-			let mut sequencer = Sequencers::<T>::get(l2, &who)
-				.filter(|sequencer| sequencer.unbonded_at.is_none())
-				.ok_or(Error::<T>::NotSequencer)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let finalized = Self::finalize_ready(l2, &mut info, now);
-			ensure!(info.open_disputes == 0, Error::<T>::L2Frozen);
-			ensure!(header.index >= info.next_batch, Error::<T>::BatchAlreadySubmitted);
-			ensure!(header.index == info.next_batch, Error::<T>::BatchIndexGap);
-
-			let (prev_output_root, prev_l2_block_number, prev_deposits_consumed) =
-				match header.index.checked_sub(1) {
-					None => (info.genesis_output_root, 0, 0),
-					Some(prev) => {
-						let prev = Batches::<T>::get(l2, prev).ok_or(Error::<T>::UnknownBatch)?;
-						let prev = prev.header;
-						(prev.output_root, prev.l2_block_number, prev.deposits_consumed)
-					},
-				};
-			ensure!(
-				header.prev_output_root == prev_output_root,
-				Error::<T>::PrevOutputRootMismatch
-			);
-			ensure!(
-				header.l2_block_number >= prev_l2_block_number,
-				Error::<T>::L2BlockNumberDecreased
-			);
-			ensure!(
-				header.deposits_consumed >= prev_deposits_consumed,
-				Error::<T>::DepositsConsumedDecreased
-			);
-			ensure!(
-				header.deposits_consumed <= info.deposit_count,
-				Error::<T>::DepositsConsumedPastQueue
-			);
-			ensure!(
-				info.pending_batches() < u64::from(info.config.limits.max_pending_batches),
-				Error::<T>::TooManyPendingBatches
-			);
-
-			let deposit_head = Self::deposit_head_at(l2, &info, header.deposits_consumed);
-			let VerificationMode::Optimistic { challenge_period } = info.config.mode;
-			let finalizes_at = now.saturating_add(challenge_period);
-			let index = header.index;
-			let output_root = header.output_root;
-			Batches::<T>::insert(
-				l2,
-				index,
-				BatchRecord {
-					header,
-					sequencer: who.clone(),
-					submitted_at: now,
-					finalizes_at,
-					deposit_head,
-					challenge: None,
-				},
-			);
-			sequencer.last_batch = Some(index);
-			Sequencers::<T>::insert(l2, &who, sequencer);
-			info.next_batch.saturating_inc();
-			L2s::<T>::insert(l2, info);
-			Self::deposit_event(Event::BatchSubmitted {
-				l2,
-				index,
-				sequencer: who,
-				output_root,
-				finalizes_at,
-			});
+			let finalized = Self::accept_batch(who, l2, header, None)?;
 			Ok(Some(T::WeightInfo::submit_batch() + T::WeightInfo::finalize_batches(finalized))
 				.into())
 		}
@@ -660,6 +617,45 @@ pub mod pallet {
 			)
 			.into())
 		}
+
+		/// Submits the next batch of `l2`, which is in validity mode, with a Groth16 proof for
+		/// its public inputs. The sender must be a bonded sequencer. The batch is final at once
+		/// if every earlier batch is.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::submit_proven_batch()
+			.saturating_add(T::WeightInfo::finalize_batches(T::MaxPendingBatches::get())))]
+		pub fn submit_proven_batch(
+			origin: OriginFor<T>,
+			l2: L2Id,
+			header: BatchHeader,
+			proof: ValidityProof,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let finalized = Self::accept_batch(who, l2, header, Some(proof))?;
+			Ok(Some(
+				T::WeightInfo::submit_proven_batch() + T::WeightInfo::finalize_batches(finalized),
+			)
+			.into())
+		}
+
+		/// Verifies the batches of `l2` submitted from now on under `mode`; batches pending
+		/// already keep the finality they were accepted with.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::set_verification_mode())]
+		pub fn set_verification_mode(
+			origin: OriginFor<T>,
+			l2: L2Id,
+			mode: VerificationModeOf<T>,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			let mut info = L2s::<T>::get(l2).ok_or(Error::<T>::UnknownL2)?;
+			Self::ensure_valid_mode(&mode)?;
+
+			info.config.mode = mode.clone();
+			L2s::<T>::insert(l2, info);
+			Self::deposit_event(Event::VerificationModeSet { l2, mode });
+			Ok(())
+		}
 	}
 
 	#[pallet::hooks]
@@ -674,6 +670,137 @@ pub mod pallet {
 		/// The account holding `l2`'s deposits: `modl` + the pallet id + the L2 id.
 		pub fn escrow_account(l2: L2Id) -> T::AccountId {
 			T::PalletId::get().into_sub_account_truncating(l2)
+		}
+
+		/// A nonzero challenge period, or a verifying key that decodes and validates.
+		fn ensure_valid_mode(mode: &VerificationModeOf<T>) -> DispatchResult {
+			match mode {
+				VerificationMode::Optimistic { challenge_period } => {
+					ensure!(!challenge_period.is_zero(), Error::<T>::ZeroChallengePeriod);
+				},
+				VerificationMode::Validity { verifying_key } => {
+					groth16::decode_verifying_key(verifying_key).map_err(|error| match error {
+						groth16::KeyError::Malformed => Error::<T>::MalformedVerifyingKey,
+						groth16::KeyError::InputCount => Error::<T>::VerifyingKeyInputCount,
+					})?;
+				},
+			}
+			Ok(())
+		}
+
+		/// Accepts `header` as the next batch of `l2` from sequencer `who`, with `proof` exactly
+		/// when the L2 is in validity mode. Returns how many earlier batches became final.
+		fn accept_batch(
+			who: T::AccountId,
+			l2: L2Id,
+			header: BatchHeader,
+			proof: Option<ValidityProof>,
+		) -> Result<u32, DispatchError> {
+			let mut info = L2s::<T>::get(l2).ok_or(Error::<T>::UnknownL2)?;
+			let mut sequencer = Sequencers::<T>::get(l2, &who)
+				.filter(|sequencer| sequencer.unbonded_at.is_none())
+				.ok_or(Error::<T>::NotSequencer)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let finalized = Self::finalize_ready(l2, &mut info, now);
+			ensure!(info.open_disputes == 0, Error::<T>::L2Frozen);
+			ensure!(header.index >= info.next_batch, Error::<T>::BatchAlreadySubmitted);
+			ensure!(header.index == info.next_batch, Error::<T>::BatchIndexGap);
+
+			let (prev_output_root, prev_l2_block_number, prev_deposits_consumed) =
+				match header.index.checked_sub(1) {
+					None => (info.genesis_output_root, 0, 0),
+					Some(prev) => {
+						let prev = Batches::<T>::get(l2, prev).ok_or(Error::<T>::UnknownBatch)?;
+						let prev = prev.header;
+						(prev.output_root, prev.l2_block_number, prev.deposits_consumed)
+					},
+				};
+			ensure!(
+				header.prev_output_root == prev_output_root,
+				Error::<T>::PrevOutputRootMismatch
+			);
+			ensure!(
+				header.l2_block_number >= prev_l2_block_number,
+				Error::<T>::L2BlockNumberDecreased
+			);
+			ensure!(
+				header.deposits_consumed >= prev_deposits_consumed,
+				Error::<T>::DepositsConsumedDecreased
+			);
+			ensure!(
+				header.deposits_consumed <= info.deposit_count,
+				Error::<T>::DepositsConsumedPastQueue
+			);
+			ensure!(
+				info.pending_batches() < u64::from(info.config.limits.max_pending_batches),
+				Error::<T>::TooManyPendingBatches
+			);
+
+			let deposit_head = Self::deposit_head_at(l2, &info, header.deposits_consumed);
+			let finalizes_at = match (&info.config.mode, proof) {
+				(VerificationMode::Optimistic { challenge_period }, None) => {
+					now.saturating_add(*challenge_period)
+				},
+				(VerificationMode::Validity { verifying_key }, Some(proof)) => {
+					let inputs = BatchPublicInputs::of(&header, deposit_head);
+					Self::verify_proof(verifying_key, &inputs, &proof)?;
+					now
+				},
+				(VerificationMode::Optimistic { .. }, Some(_)) => {
+					return Err(Error::<T>::NotValidityMode.into())
+				},
+				(VerificationMode::Validity { .. }, None) => {
+					return Err(Error::<T>::ValidityProofRequired.into())
+				},
+			};
+
+			let index = header.index;
+			let output_root = header.output_root;
+			Batches::<T>::insert(
+				l2,
+				index,
+				BatchRecord {
+					header,
+					sequencer: who.clone(),
+					submitted_at: now,
+					finalizes_at,
+					deposit_head,
+					challenge: None,
+				},
+			);
+			sequencer.last_batch = Some(index);
+			Sequencers::<T>::insert(l2, &who, sequencer);
+			info.next_batch.saturating_inc();
+			if finalizes_at <= now {
+				// A proven batch is final with its predecessors; `submit_proven_batch`'s weight
+				// covers finalizing it.
+				Self::finalize_ready(l2, &mut info, now);
+			}
+			L2s::<T>::insert(l2, info);
+			Self::deposit_event(Event::BatchSubmitted {
+				l2,
+				index,
+				sequencer: who,
+				output_root,
+				finalizes_at,
+			});
+			Ok(finalized)
+		}
+
+		/// Checks that `proof` was made for `inputs` and verifies under `verifying_key`.
+		fn verify_proof(
+			verifying_key: &Groth16VerifyingKey,
+			inputs: &BatchPublicInputs,
+			proof: &ValidityProof,
+		) -> DispatchResult {
+			ensure!(&proof.public_inputs == inputs, Error::<T>::PublicInputsMismatch);
+			let key = groth16::decode_stored_key(verifying_key)
+				.map_err(|_| Error::<T>::MalformedVerifyingKey)?;
+			groth16::verify(&key, inputs, &proof.proof).map_err(|error| match error {
+				groth16::ProofError::Malformed => Error::<T>::MalformedProof,
+				groth16::ProofError::Invalid => Error::<T>::InvalidProof,
+			})?;
+			Ok(())
 		}
 
 		/// Whether `proof` places `withdrawal` (as its SCALE encoding) in the tree with `root`.
@@ -865,8 +992,8 @@ pub mod pallet {
 			})
 		}
 
-		/// Every L2's counters agree with its batches and sequencers, and its escrow holds at
-		/// least what it may still pay out.
+		/// Every L2's counters agree with its batches and sequencers, its escrow holds at least
+		/// what it may still pay out, and its verifying key, if any, is a valid one.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use sp_runtime::TryRuntimeError;
@@ -874,6 +1001,11 @@ pub mod pallet {
 				let escrow = T::Currency::balance(&Self::escrow_account(l2));
 				if escrow < info.escrowed.saturating_add(T::Currency::minimum_balance()) {
 					return Err(TryRuntimeError::Other("escrow holds less than it owes"));
+				}
+				if let VerificationMode::Validity { verifying_key } = &info.config.mode {
+					if groth16::decode_verifying_key(verifying_key).is_err() {
+						return Err(TryRuntimeError::Other("L2 verifying key does not decode"));
+					}
 				}
 				let limits = info.config.limits;
 				if info.finalized_batches > info.next_batch

@@ -708,6 +708,386 @@ mod withdrawals {
 	}
 }
 
+mod validity {
+	use super::*;
+	use frame_support::dispatch::DispatchResultWithPostInfo;
+	use ghostchain_primitives::l2::{
+		BatchPublicInputs, Groth16Proof, Groth16VerifyingKey, ValidityProof,
+	};
+	use sp_core::Bytes;
+	use sp_runtime::{DispatchError, StateVersion};
+	use std::sync::OnceLock;
+
+	/// A `tools/l2-prover` setup: its key and proofs come from `fixtures/groth16.json`, which
+	/// `scripts/l2-test-proofs.sh` makes with ark-groth16 from `fixtures/groth16-requests.json`.
+	struct Prover(u64);
+
+	#[derive(serde::Deserialize)]
+	#[serde(rename_all = "camelCase")]
+	struct Setup {
+		seed: u64,
+		verifying_key: Bytes,
+		proofs: Vec<Proven>,
+	}
+
+	#[derive(serde::Deserialize)]
+	#[serde(rename_all = "camelCase")]
+	struct Proven {
+		public_inputs: BatchPublicInputs,
+		proof: Bytes,
+	}
+
+	fn setups() -> &'static [Setup] {
+		static SETUPS: OnceLock<Vec<Setup>> = OnceLock::new();
+		SETUPS.get_or_init(|| {
+			serde_json::from_str(include_str!("../fixtures/groth16.json")).expect("fixtures parse")
+		})
+	}
+
+	impl Prover {
+		fn setup(seed: u64) -> Self {
+			Self(seed)
+		}
+
+		fn fixture(&self) -> &'static Setup {
+			setups().iter().find(|setup| setup.seed == self.0).expect("a fixture for the seed")
+		}
+
+		fn verifying_key(&self) -> Vec<u8> {
+			self.fixture().verifying_key.to_vec()
+		}
+
+		fn prove(&self, inputs: &BatchPublicInputs) -> Groth16Proof {
+			let proven =
+				self.fixture().proofs.iter().find(|proven| &proven.public_inputs == inputs);
+			let Some(proven) = proven else {
+				panic!(
+					"no proof in fixtures/groth16.json; add to groth16-requests.json, under seed \
+					 {}: {}",
+					self.0,
+					serde_json::to_string(inputs).unwrap()
+				)
+			};
+			proven.proof.to_vec().try_into().expect("128 bytes")
+		}
+	}
+
+	fn validity_mode(prover: &Prover) -> VerificationMode<u64> {
+		VerificationMode::Validity { verifying_key: prover.verifying_key().try_into().unwrap() }
+	}
+
+	/// L2 in validity mode under `prover`'s key, ALICE bonded and CHARLIE's 1,000 deposited.
+	fn register_validity(prover: &Prover) {
+		let config = L2Config { mode: validity_mode(prover), ..l2_config() };
+		assert_ok!(L2Commitments::register_l2(RuntimeOrigin::root(), L2, config, GENESIS_ROOT));
+		bond(ALICE);
+		assert_ok!(L2Commitments::deposit(RuntimeOrigin::signed(CHARLIE), L2, root(0xc0), 1_000));
+	}
+
+	/// `header`'s public inputs, given that it consumes every deposit made.
+	fn public_inputs(header: &BatchHeader) -> BatchPublicInputs {
+		assert_eq!(header.deposits_consumed, info().deposit_count);
+		BatchPublicInputs::of(header, info().deposit_head)
+	}
+
+	fn prove(prover: &Prover, header: &BatchHeader) -> ValidityProof {
+		let public_inputs = public_inputs(header);
+		ValidityProof { proof: prover.prove(&public_inputs), public_inputs }
+	}
+
+	fn submit_proven(header: &BatchHeader, proof: ValidityProof) -> DispatchResultWithPostInfo {
+		L2Commitments::submit_proven_batch(RuntimeOrigin::signed(ALICE), L2, header.clone(), proof)
+	}
+
+	/// The error `call` fails with, having changed no storage.
+	fn rejection(call: impl FnOnce() -> DispatchResultWithPostInfo) -> DispatchError {
+		let before = sp_io::storage::root(StateVersion::V1);
+		let error = call().expect_err("rejected").error;
+		assert_eq!(sp_io::storage::root(StateVersion::V1), before, "storage changed");
+		error
+	}
+
+	fn leaves() -> Vec<WithdrawalOf<Test>> {
+		vec![withdrawal(0, DAVE, 300), withdrawal(1, BOB, 200)]
+	}
+
+	fn header_with_withdrawals() -> BatchHeader {
+		BatchHeader {
+			withdrawals_root: withdrawals_root(&leaves()),
+			deposits_consumed: 1,
+			..next_header(root(0xb0))
+		}
+	}
+
+	#[test]
+	fn a_proven_batch_is_final_at_once_and_pays_its_withdrawals() {
+		new_test_ext().execute_with(|| {
+			let prover = Prover::setup(1);
+			register_validity(&prover);
+			let header = header_with_withdrawals();
+			assert_noop!(
+				L2Commitments::submit_batch(RuntimeOrigin::signed(ALICE), L2, header.clone()),
+				Error::<Test>::ValidityProofRequired
+			);
+
+			assert_ok!(submit_proven(&header, prove(&prover, &header)));
+			System::assert_has_event(
+				Event::BatchFinalized { l2: L2, index: 0, output_root: root(0xb0) }.into(),
+			);
+			System::assert_last_event(
+				Event::BatchSubmitted {
+					l2: L2,
+					index: 0,
+					sequencer: ALICE,
+					output_root: root(0xb0),
+					finalizes_at: 1,
+				}
+				.into(),
+			);
+			let state = info();
+			assert_eq!((state.finalized_batches, state.pending_deposits()), (1, 0));
+			let status = L2Commitments::status(L2).unwrap();
+			assert_eq!(status.last_finalized.unwrap().header, header);
+			assert!(status.pending.is_empty());
+			assert_noop!(
+				L2Commitments::challenge(RuntimeOrigin::signed(BOB), L2, 0),
+				Error::<Test>::ChallengeWindowClosed
+			);
+
+			// In the same block, with no window to wait out.
+			let leaves = leaves();
+			for index in 0..2 {
+				assert_ok!(L2Commitments::withdraw(
+					RuntimeOrigin::signed(CHARLIE),
+					L2,
+					0,
+					leaves[index as usize].clone(),
+					proof(&leaves, index),
+				));
+			}
+			assert_eq!(Balances::balance(&DAVE), INITIAL_BALANCE + 300);
+			assert_eq!(Balances::balance(&BOB), INITIAL_BALANCE + 200);
+			assert_eq!(info().escrowed, 500);
+			assert_ok!(L2Commitments::do_try_state());
+		});
+	}
+
+	#[test]
+	fn a_tampered_proof_is_rejected() {
+		new_test_ext().execute_with(|| {
+			let prover = Prover::setup(1);
+			register_validity(&prover);
+			let header = header_with_withdrawals();
+			let valid = prove(&prover, &header);
+			let malformed: DispatchError = Error::<Test>::MalformedProof.into();
+			let invalid: DispatchError = Error::<Test>::InvalidProof.into();
+			let tampered = |byte: usize, mask: u8| {
+				let mut proof = valid.clone();
+				proof.proof[byte] ^= mask;
+				rejection(|| submit_proven(&header, proof))
+			};
+
+			// A is bytes 0..32, B 32..96, C 96..128. Each point's last byte holds its flags:
+			// setting the infinity flag makes it the identity, which no proof has.
+			for last_byte in [31, 95, 127] {
+				assert_eq!(tampered(last_byte, 0x40), malformed);
+			}
+			// A flipped coordinate byte yields no curve point (or for B, one outside G2), or
+			// another point that fails the pairing check.
+			let mut errors = Vec::new();
+			for byte in (0..128).filter(|byte| ![31, 95, 127].contains(byte)) {
+				let error = tampered(byte, 0x01);
+				assert!(error == malformed || error == invalid, "byte {byte}: {error:?}");
+				errors.push(error);
+			}
+			assert!(errors.contains(&malformed) && errors.contains(&invalid));
+
+			assert_ok!(submit_proven(&header, valid));
+		});
+	}
+
+	#[test]
+	fn a_proof_for_other_inputs_or_another_key_is_rejected() {
+		new_test_ext().execute_with(|| {
+			let prover = Prover::setup(1);
+			register_validity(&prover);
+			let header = header_with_withdrawals();
+			let valid = prove(&prover, &header);
+
+			// The batch claims another output root than the proof was made for.
+			let other_root = BatchHeader { output_root: root(0xee), ..header.clone() };
+			assert_eq!(
+				rejection(|| submit_proven(&other_root, valid.clone())),
+				Error::<Test>::PublicInputsMismatch.into()
+			);
+			// ... and the proof is presented as if it were made for it.
+			let relabelled =
+				ValidityProof { public_inputs: public_inputs(&other_root), ..valid.clone() };
+			assert_eq!(
+				rejection(|| submit_proven(&other_root, relabelled)),
+				Error::<Test>::InvalidProof.into()
+			);
+			// Every other input is bound too, the deposit head included.
+			let wrong_head = ValidityProof {
+				public_inputs: BatchPublicInputs {
+					deposit_head: root(0xde),
+					..public_inputs(&header)
+				},
+				..valid.clone()
+			};
+			assert_eq!(
+				rejection(|| submit_proven(&header, wrong_head)),
+				Error::<Test>::PublicInputsMismatch.into()
+			);
+
+			// A proof of the right inputs for another setup's key.
+			let other_key = prove(&Prover::setup(2), &header);
+			assert_eq!(
+				rejection(|| submit_proven(&header, other_key)),
+				Error::<Test>::InvalidProof.into()
+			);
+
+			assert_ok!(submit_proven(&header, valid));
+		});
+	}
+
+	#[test]
+	fn root_sets_only_well_formed_keys() {
+		new_test_ext().execute_with(|| {
+			let prover = Prover::setup(1);
+			register();
+			let good = prover.verifying_key();
+			let set = |key: Vec<u8>| {
+				let verifying_key = Groth16VerifyingKey::try_from(key).unwrap();
+				L2Commitments::set_verification_mode(
+					RuntimeOrigin::root(),
+					L2,
+					VerificationMode::Validity { verifying_key },
+				)
+			};
+			let tampered = |byte: usize, mask: u8| {
+				let mut key = good.clone();
+				key[byte] ^= mask;
+				key
+			};
+
+			// alpha is bytes 0..32, beta 32..96, gamma 96..160, delta 160..224, then the count.
+			for last_byte in [31, 95, 159, 223] {
+				assert_noop!(set(tampered(last_byte, 0x40)), Error::<Test>::MalformedVerifyingKey);
+			}
+			// Coordinates that give no point, or a G2 point outside the subgroup.
+			for byte in [0, 40, 100, 170, 300] {
+				assert_noop!(set(tampered(byte, 0x01)), Error::<Test>::MalformedVerifyingKey);
+			}
+			assert_noop!(
+				set(good[..good.len() - 1].to_vec()),
+				Error::<Test>::MalformedVerifyingKey
+			);
+			assert_noop!(set(good[..200].to_vec()), Error::<Test>::MalformedVerifyingKey);
+			// A key for a circuit with two public inputs: three gamma_abc points.
+			let mut two_inputs = good[..232 + 3 * 32].to_vec();
+			two_inputs[224..232].copy_from_slice(&3u64.to_le_bytes());
+			assert_noop!(set(two_inputs), Error::<Test>::VerifyingKeyInputCount);
+			// A hostile count is refused before anything is allocated for it.
+			let mut huge_count = good.clone();
+			huge_count[224..232].copy_from_slice(&u64::MAX.to_le_bytes());
+			assert_noop!(set(huge_count), Error::<Test>::VerifyingKeyInputCount);
+
+			let bad_mode =
+				VerificationMode::Validity { verifying_key: tampered(0, 0x01).try_into().unwrap() };
+			assert_noop!(
+				L2Commitments::register_l2(
+					RuntimeOrigin::root(),
+					L2 + 1,
+					L2Config { mode: bad_mode, ..l2_config() },
+					GENESIS_ROOT
+				),
+				Error::<Test>::MalformedVerifyingKey
+			);
+			assert_noop!(
+				L2Commitments::set_verification_mode(
+					RuntimeOrigin::signed(ALICE),
+					L2,
+					validity_mode(&prover)
+				),
+				BadOrigin
+			);
+			assert_noop!(
+				L2Commitments::set_verification_mode(
+					RuntimeOrigin::root(),
+					L2,
+					VerificationMode::Optimistic { challenge_period: 0 }
+				),
+				Error::<Test>::ZeroChallengePeriod
+			);
+
+			assert_ok!(set(good));
+			System::assert_last_event(
+				Event::VerificationModeSet { l2: L2, mode: validity_mode(&prover) }.into(),
+			);
+		});
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	#[test]
+	fn the_benchmark_fixtures_are_the_provers() {
+		use crate::benchmarking::{proven_header, BENCHMARK_PROOF, BENCHMARK_VERIFYING_KEY};
+		let prover = Prover::setup(1);
+		assert_eq!(BENCHMARK_VERIFYING_KEY, &prover.verifying_key()[..]);
+		let inputs = BatchPublicInputs::of(&proven_header(), H256::zero());
+		assert_eq!(BENCHMARK_PROOF, &prover.prove(&inputs));
+	}
+
+	#[test]
+	fn a_mode_or_key_change_applies_to_later_batches_only() {
+		new_test_ext().execute_with(|| {
+			let (first, second) = (Prover::setup(1), Prover::setup(2));
+			register();
+			bond(ALICE);
+			submit(ALICE, next_header(root(0xa0)));
+			let set = |mode| {
+				assert_ok!(L2Commitments::set_verification_mode(RuntimeOrigin::root(), L2, mode));
+			};
+			set(validity_mode(&first));
+
+			// Batch 0 keeps its challenge period; batch 1 needs a proof, and is final only
+			// with batch 0.
+			assert_eq!(Batches::<Test>::get(L2, 0).unwrap().finalizes_at, 1 + CHALLENGE_PERIOD);
+			let header = next_header(root(0xa1));
+			assert_noop!(
+				L2Commitments::submit_batch(RuntimeOrigin::signed(ALICE), L2, header.clone()),
+				Error::<Test>::ValidityProofRequired
+			);
+			assert_ok!(submit_proven(&header, prove(&first, &header)));
+			assert_eq!(info().finalized_batches, 0);
+			run_past_window();
+			assert_eq!(L2Commitments::status(L2).unwrap().last_finalized.unwrap().header, header);
+
+			// Under a new key, a proof for the old one fails.
+			set(validity_mode(&second));
+			let header = next_header(root(0xa2));
+			assert_eq!(
+				rejection(|| submit_proven(&header, prove(&first, &header))),
+				Error::<Test>::InvalidProof.into()
+			);
+			assert_ok!(submit_proven(&header, prove(&second, &header)));
+			assert_eq!(info().finalized_batches, 3);
+
+			// Back to optimistic: proofs are refused, windows apply again.
+			let proof = prove(&second, &header);
+			set(VerificationMode::Optimistic { challenge_period: CHALLENGE_PERIOD });
+			let header = next_header(root(0xa3));
+			assert_eq!(
+				rejection(|| submit_proven(&header, proof)),
+				Error::<Test>::NotValidityMode.into()
+			);
+			submit(ALICE, header);
+			assert_eq!(info().finalized_batches, 3);
+			assert_ok!(L2Commitments::do_try_state());
+		});
+	}
+}
+
 #[test]
 fn status_reports_batches_that_became_final_by_time() {
 	new_test_ext().execute_with(|| {

@@ -7,7 +7,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use ghostchain_primitives::{
-	l2::{BatchIndex, BatchRecord, L2Config, Withdrawal},
+	l2::{BatchIndex, BatchRecord, L2Config, VerificationMode, Withdrawal},
 	Balance,
 };
 use scale_info::TypeInfo;
@@ -19,6 +19,7 @@ use crate::Config;
 pub const MAX_WITHDRAWAL_PROOF_DEPTH: u32 = 32;
 
 pub type L2ConfigOf<T> = L2Config<Balance, BlockNumberFor<T>>;
+pub type VerificationModeOf<T> = VerificationMode<BlockNumberFor<T>>;
 pub type BatchRecordOf<T> =
 	BatchRecord<<T as frame_system::Config>::AccountId, Balance, BlockNumberFor<T>>;
 pub type WithdrawalOf<T> = Withdrawal<<T as frame_system::Config>::AccountId, Balance>;

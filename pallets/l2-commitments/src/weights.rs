@@ -47,24 +47,26 @@ pub trait WeightInfo {
 	fn deposit() -> Weight;
 	fn withdraw(d: u32, ) -> Weight;
 	fn finalize_batches(n: u32, ) -> Weight;
+	fn submit_proven_batch() -> Weight;
+	fn set_verification_mode() -> Weight;
 }
 
 /// Weights measured on the machine above, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn register_l2() -> Weight {
 		// Proof size: measured `288`, estimated `6196`.
-		// Minimum execution time: 77_174_000 picoseconds.
-		Weight::from_parts(114_193_000, 6196)
+		// Minimum execution time: 3_354_975_000 picoseconds.
+		Weight::from_parts(3_680_602_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Sequencers` (r:1 w:1)
 	/// Proof: `L2Commitments::Sequencers` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -72,25 +74,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn bond() -> Weight {
-		// Proof size: measured `352`, estimated `3658`.
-		// Minimum execution time: 84_958_000 picoseconds.
-		Weight::from_parts(92_161_000, 3658)
+		// Proof size: measured `352`, estimated `4228`.
+		// Minimum execution time: 84_497_000 picoseconds.
+		Weight::from_parts(116_397_000, 4228)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Sequencers` (r:1 w:1)
 	/// Proof: `L2Commitments::Sequencers` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
-		// Proof size: measured `353`, estimated `3646`.
-		// Minimum execution time: 32_240_000 picoseconds.
-		Weight::from_parts(46_427_000, 3646)
+		// Proof size: measured `353`, estimated `4228`.
+		// Minimum execution time: 31_588_000 picoseconds.
+		Weight::from_parts(33_803_000, 4228)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Sequencers` (r:1 w:1)
 	/// Proof: `L2Commitments::Sequencers` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -98,14 +100,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn release_bond() -> Weight {
-		// Proof size: measured `590`, estimated `3658`.
-		// Minimum execution time: 79_328_000 picoseconds.
-		Weight::from_parts(128_459_000, 3658)
+		// Proof size: measured `590`, estimated `4228`.
+		// Minimum execution time: 78_246_000 picoseconds.
+		Weight::from_parts(81_301_000, 4228)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Sequencers` (r:1 w:1)
 	/// Proof: `L2Commitments::Sequencers` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Batches` (r:1 w:1)
@@ -113,14 +115,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `L2Commitments::DepositHeads` (r:1 w:0)
 	/// Proof: `L2Commitments::DepositHeads` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn submit_batch() -> Weight {
-		// Proof size: measured `786`, estimated `3766`.
-		// Minimum execution time: 51_256_000 picoseconds.
-		Weight::from_parts(81_301_000, 3766)
+		// Proof size: measured `786`, estimated `4228`.
+		// Minimum execution time: 49_813_000 picoseconds.
+		Weight::from_parts(53_090_000, 4228)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Batches` (r:1 w:1)
 	/// Proof: `L2Commitments::Batches` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -128,14 +130,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn challenge() -> Weight {
-		// Proof size: measured `721`, estimated `3766`.
-		// Minimum execution time: 91_240_000 picoseconds.
-		Weight::from_parts(98_334_000, 3766)
+		// Proof size: measured `721`, estimated `4228`.
+		// Minimum execution time: 90_368_000 picoseconds.
+		Weight::from_parts(93_424_000, 4228)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Batches` (r:1 w:1)
 	/// Proof: `L2Commitments::Batches` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -144,13 +146,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn resolve_dispute_valid() -> Weight {
 		// Proof size: measured `1084`, estimated `8799`.
-		// Minimum execution time: 149_859_000 picoseconds.
-		Weight::from_parts(156_723_000, 8799)
+		// Minimum execution time: 148_698_000 picoseconds.
+		Weight::from_parts(153_927_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Batches` (r:64 w:64)
 	/// Proof: `L2Commitments::Batches` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Sequencers` (r:2 w:2)
@@ -161,10 +163,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn resolve_dispute_invalid(n: u32, ) -> Weight {
-		// Proof size: measured `828 + n * (457 ±0)`, estimated `6196 + n * (2776 ±2)`.
-		// Minimum execution time: 267_188_000 picoseconds.
-		Weight::from_parts(72_256_427, 6196)
-			.saturating_add(Weight::from_parts(77_424_484, 0).saturating_mul(n.into()))
+		// Proof size: measured `828 + n * (457 ±0)`, estimated `6196 + n * (2776 ±0)`.
+		// Minimum execution time: 200_975_000 picoseconds.
+		Weight::from_parts(2_771_495, 6196)
+			.saturating_add(Weight::from_parts(73_486_482, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -172,20 +174,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2776).saturating_mul(n.into()))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::DepositHeads` (r:0 w:1)
 	/// Proof: `L2Commitments::DepositHeads` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof size: measured `559`, estimated `6196`.
-		// Minimum execution time: 81_522_000 picoseconds.
-		Weight::from_parts(126_115_000, 6196)
+		// Minimum execution time: 81_422_000 picoseconds.
+		Weight::from_parts(85_299_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `L2Commitments::L2s` (r:1 w:1)
-	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::Batches` (r:1 w:0)
 	/// Proof: `L2Commitments::Batches` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
 	/// Storage: `L2Commitments::PaidWithdrawals` (r:1 w:1)
@@ -195,9 +197,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 32]`.
 	fn withdraw(d: u32, ) -> Weight {
 		// Proof size: measured `930`, estimated `6196`.
-		// Minimum execution time: 100_577_000 picoseconds.
-		Weight::from_parts(137_901_088, 6196)
-			.saturating_add(Weight::from_parts(1_597_328, 0).saturating_mul(d.into()))
+		// Minimum execution time: 98_664_000 picoseconds.
+		Weight::from_parts(103_313_128, 6196)
+			.saturating_add(Weight::from_parts(692_934, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -206,55 +208,77 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn finalize_batches(n: u32, ) -> Weight {
 		// Proof size: measured `372 + n * (248 ±0)`, estimated `3766 + n * (2776 ±0)`.
-		// Minimum execution time: 10_609_000 picoseconds.
-		Weight::from_parts(23_697_279, 3766)
-			.saturating_add(Weight::from_parts(11_411_868, 0).saturating_mul(n.into()))
+		// Minimum execution time: 10_169_000 picoseconds.
+		Weight::from_parts(11_550_933, 3766)
+			.saturating_add(Weight::from_parts(8_444_250, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2776).saturating_mul(n.into()))
+	}
+	/// Storage: `L2Commitments::L2s` (r:1 w:1)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
+	/// Storage: `L2Commitments::Sequencers` (r:1 w:1)
+	/// Proof: `L2Commitments::Sequencers` (`max_values`: None, `max_size`: Some(90), added: 2565, mode: `MaxEncodedLen`)
+	/// Storage: `L2Commitments::Batches` (r:0 w:1)
+	/// Proof: `L2Commitments::Batches` (`max_values`: None, `max_size`: Some(301), added: 2776, mode: `MaxEncodedLen`)
+	fn submit_proven_batch() -> Weight {
+		// Proof size: measured `935`, estimated `4228`.
+		// Minimum execution time: 11_382_383_000 picoseconds.
+		Weight::from_parts(11_706_728_000, 4228)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `L2Commitments::L2s` (r:1 w:1)
+	/// Proof: `L2Commitments::L2s` (`max_values`: None, `max_size`: Some(763), added: 3238, mode: `MaxEncodedLen`)
+	fn set_verification_mode() -> Weight {
+		// Proof size: measured `249`, estimated `4228`.
+		// Minimum execution time: 3_291_186_000 picoseconds.
+		Weight::from_parts(3_468_938_000, 4228)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mock runtimes.
 impl WeightInfo for () {
 	fn register_l2() -> Weight {
-		Weight::from_parts(114_193_000, 6196)
+		Weight::from_parts(3_680_602_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn bond() -> Weight {
-		Weight::from_parts(92_161_000, 3658)
+		Weight::from_parts(116_397_000, 4228)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unbond() -> Weight {
-		Weight::from_parts(46_427_000, 3646)
+		Weight::from_parts(33_803_000, 4228)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn release_bond() -> Weight {
-		Weight::from_parts(128_459_000, 3658)
+		Weight::from_parts(81_301_000, 4228)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn submit_batch() -> Weight {
-		Weight::from_parts(81_301_000, 3766)
+		Weight::from_parts(53_090_000, 4228)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn challenge() -> Weight {
-		Weight::from_parts(98_334_000, 3766)
+		Weight::from_parts(93_424_000, 4228)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn resolve_dispute_valid() -> Weight {
-		Weight::from_parts(156_723_000, 8799)
+		Weight::from_parts(153_927_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn resolve_dispute_invalid(n: u32, ) -> Weight {
-		Weight::from_parts(72_256_427, 6196)
-			.saturating_add(Weight::from_parts(77_424_484, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_771_495, 6196)
+			.saturating_add(Weight::from_parts(73_486_482, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -262,21 +286,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2776).saturating_mul(n.into()))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(126_115_000, 6196)
+		Weight::from_parts(85_299_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw(d: u32, ) -> Weight {
-		Weight::from_parts(137_901_088, 6196)
-			.saturating_add(Weight::from_parts(1_597_328, 0).saturating_mul(d.into()))
+		Weight::from_parts(103_313_128, 6196)
+			.saturating_add(Weight::from_parts(692_934, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn finalize_batches(n: u32, ) -> Weight {
-		Weight::from_parts(23_697_279, 3766)
-			.saturating_add(Weight::from_parts(11_411_868, 0).saturating_mul(n.into()))
+		Weight::from_parts(11_550_933, 3766)
+			.saturating_add(Weight::from_parts(8_444_250, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2776).saturating_mul(n.into()))
+	}
+	fn submit_proven_batch() -> Weight {
+		Weight::from_parts(11_706_728_000, 4228)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn set_verification_mode() -> Weight {
+		Weight::from_parts(3_468_938_000, 4228)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

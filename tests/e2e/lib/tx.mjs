@@ -61,3 +61,13 @@ export async function sendFailing(tx, signer) {
   const { dispatchError } = await sendInBlock(tx, signer);
   return moduleErrorName(tx.registry, dispatchError);
 }
+
+/** Sends `call` through sudo as `signer`; the call itself must fail: resolves with its module error's name. */
+export async function sudoFailing(api, call, signer) {
+  const { events } = await sendOk(api.tx.sudo.sudo(call), signer);
+  const sudid = events.find(({ event }) => api.events.sudo.Sudid.is(event));
+  assert.ok(sudid, 'sudo.Sudid');
+  const { sudoResult } = sudid.event.data;
+  assert.ok(sudoResult.isErr, 'the call under sudo failed');
+  return moduleErrorName(api.registry, sudoResult.asErr);
+}

@@ -771,12 +771,6 @@ pub mod pallet {
 			sequencer.last_batch = Some(index);
 			Sequencers::<T>::insert(l2, &who, sequencer);
 			info.next_batch.saturating_inc();
-			if finalizes_at <= now {
-				// A proven batch is final with its predecessors; `submit_proven_batch`'s weight
-				// covers finalizing it.
-				Self::finalize_ready(l2, &mut info, now);
-			}
-			L2s::<T>::insert(l2, info);
 			Self::deposit_event(Event::BatchSubmitted {
 				l2,
 				index,
@@ -784,6 +778,12 @@ pub mod pallet {
 				output_root,
 				finalizes_at,
 			});
+			if finalizes_at <= now {
+				// A proven batch is final with its predecessors; `submit_proven_batch`'s weight
+				// covers finalizing it.
+				Self::finalize_ready(l2, &mut info, now);
+			}
+			L2s::<T>::insert(l2, info);
 			Ok(finalized)
 		}
 

@@ -831,19 +831,16 @@ mod validity {
 			);
 
 			assert_ok!(submit_proven(&header, prove(&prover, &header)));
-			System::assert_has_event(
-				Event::BatchFinalized { l2: L2, index: 0, output_root: root(0xb0) }.into(),
-			);
-			System::assert_last_event(
-				Event::BatchSubmitted {
-					l2: L2,
-					index: 0,
-					sequencer: ALICE,
-					output_root: root(0xb0),
-					finalizes_at: 1,
-				}
-				.into(),
-			);
+			let submitted = Event::BatchSubmitted {
+				l2: L2,
+				index: 0,
+				sequencer: ALICE,
+				output_root: root(0xb0),
+				finalizes_at: 1,
+			};
+			let finalized = Event::BatchFinalized { l2: L2, index: 0, output_root: root(0xb0) };
+			let events: Vec<_> = System::events().into_iter().map(|record| record.event).collect();
+			assert_eq!(events[events.len() - 2..], [submitted.into(), finalized.into()]);
 			let state = info();
 			assert_eq!((state.finalized_batches, state.pending_deposits()), (1, 0));
 			let status = L2Commitments::status(L2).unwrap();

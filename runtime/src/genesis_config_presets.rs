@@ -1,10 +1,16 @@
 //! Named genesis presets. The node builds its chain specs from these alone, so a change of
 //! genesis never touches the node.
 //!
-//! - `development`: one validator (Alice), Sudo held by Alice, the dev accounts funded.
-//! - `local_testnet`: two validators (Alice, Bob), Sudo held by Alice, the dev accounts funded.
-//! - `ghostchain_testnet`: for real validators. No Sudo. Its authorities are placeholders that
-//!   operators replace in the exported chain spec before launch (docs/validator.md).
+//! - `development`: one validator (Alice), Sudo held by Alice, the dev accounts funded,
+//!   governance at development pace ([`DEVELOPMENT_PERIOD_DIVISOR`]: a day lasts two blocks).
+//! - `local_testnet`: two validators (Alice, Bob), otherwise as `development`.
+//! - `ghostchain_testnet`: for real validators. No Sudo: SPIRIT holders govern it, at
+//!   production pace. Its authorities are placeholders that operators replace in the exported
+//!   chain spec before launch (docs/validator.md).
+//!
+//! SPIRIT votes in referenda. On `ghostchain_testnet` the three validator accounts hold all of
+//! it, a third each, so that two of them can pass a root referendum from its first block and
+//! none alone (docs/governance.md).
 //!
 //! The dev accounts are the Substrate ones (`//Alice` … `//Ferdie` and their stashes), mapped
 //! to their EVM addresses so they can call contracts, and the Ethereum ones in
@@ -41,9 +47,10 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::{cns::launch_tlds, tokens::MANA_REWARD_PER_BLOCK},
-	AccountId, AssetsConfig, AuraConfig, Balance, BalancesConfig, CnsConfig, GrandpaConfig,
-	ReviveConfig, Runtime, RuntimeGenesisConfig, SpiritBalancesConfig, SudoConfig, Tokens,
-	TokensConfig,
+	governance::DEVELOPMENT_PERIOD_DIVISOR,
+	AccountId, AssetsConfig, AuraConfig, Balance, BalancesConfig, CnsConfig, GovernanceConfig,
+	GrandpaConfig, ReviveConfig, Runtime, RuntimeGenesisConfig, SpiritBalancesConfig, SudoConfig,
+	Tokens, TokensConfig,
 };
 
 /// The id of the preset for a public testnet run by independent validators.
@@ -122,11 +129,29 @@ fn assets_genesis(
 	}
 }
 
+/// How fast governance runs, and who may bypass it.
+struct Governance {
+	/// `governance::PeriodDivisor`: 1 for production periods.
+	period_divisor: u32,
+	/// The Sudo key, on development chains only.
+	sudo: Option<AccountId>,
+}
+
+impl Governance {
+	/// Development pace, with Alice holding Sudo.
+	fn development() -> Self {
+		Self {
+			period_divisor: DEVELOPMENT_PERIOD_DIVISOR,
+			sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+		}
+	}
+}
+
 fn genesis(
 	authorities: Vec<Authority>,
 	endowments: Endowments,
 	evm_mapped: Vec<AccountId>,
-	sudo: Option<AccountId>,
+	governance: Governance,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowments.gcc },
@@ -140,7 +165,8 @@ fn genesis(
 		grandpa: GrandpaConfig {
 			authorities: authorities.iter().map(|a| (a.grandpa.clone(), 1)).collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: sudo },
+		governance: GovernanceConfig { period_divisor: governance.period_divisor },
+		sudo: SudoConfig { key: governance.sudo },
 		revive: ReviveConfig { mapped_accounts: evm_mapped },
 	})
 }
@@ -175,7 +201,7 @@ fn development_genesis() -> Value {
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_endowments(),
 		dev_substrate_accounts(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
+		Governance::development(),
 	)
 }
 
@@ -187,7 +213,7 @@ fn local_testnet_genesis() -> Value {
 		],
 		dev_endowments(),
 		dev_substrate_accounts(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
+		Governance::development(),
 	)
 }
 
@@ -206,7 +232,7 @@ fn ghostchain_testnet_genesis() -> Value {
 		mana: Vec::new(),
 		ghost: vec![(Tokens::treasury_account(), TESTNET_GHOST_SUPPLY)],
 	};
-	genesis(authorities, endowments, Vec::new(), None)
+	genesis(authorities, endowments, Vec::new(), Governance { period_divisor: 1, sudo: None })
 }
 
 /// The JSON patch of the preset named `id`, or `None` for an unknown name.

@@ -11,6 +11,13 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// This runtime with `spec_version` one higher and nothing else changed: the code the
+/// forkless-upgrade tests enact.
+#[cfg(all(feature = "std", not(feature = "runtime-benchmarks")))]
+pub mod spec_version_incremented {
+	include!(concat!(env!("OUT_DIR"), "/wasm_binary_spec_version_incremented.rs"));
+}
+
 extern crate alloc;
 
 // Declared before `apis`, which uses the macros it defines.
@@ -20,6 +27,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
 
 use alloc::{borrow::Cow, vec::Vec};
 use pallet_revive::evm::{runtime::EthExtra, tx_extension::SetOrigin};
@@ -57,19 +65,31 @@ pub mod opaque {
 	}
 }
 
-/// The runtime's identity. Bump `spec_version` with every runtime upgrade, and
-/// `transaction_version` whenever the encoding of calls or extensions changes.
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("ghostchain"),
-	impl_name: Cow::Borrowed("ghostchain"),
-	authoring_version: 1,
-	spec_version: 101,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with `spec_version` given as a literal, which `#[runtime_version]`
+/// requires.
+macro_rules! runtime_version_with_spec {
+	($spec_version:tt) => {
+		/// The runtime's identity. Bump `spec_version` with every runtime upgrade, and
+		/// `transaction_version` whenever the encoding of calls or extensions changes.
+		#[runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("ghostchain"),
+			impl_name: Cow::Borrowed("ghostchain"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 2,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "increment-spec-version"))]
+runtime_version_with_spec!(102);
+// The same runtime one version on, built as a second WASM for the forkless-upgrade tests.
+#[cfg(feature = "increment-spec-version")]
+runtime_version_with_spec!(103);
 
 /// How a transaction names its sender and beneficiary accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
@@ -171,7 +191,8 @@ pub type Executive = frame_executive::Executive<
 
 /// The pallets, with fixed indices: an index is part of every encoded call and storage key, so
 /// it never changes once the chain runs. Ranges: 0–9 consensus and system, 10–19 tokens,
-/// 20–29 utilities, 30–39 smart contracts, 255 Sudo (development chains only).
+/// 20–29 utilities, 30–39 smart contracts, 40–49 governance, 255 Sudo (development chains
+/// only).
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]
@@ -243,6 +264,25 @@ mod runtime {
 	/// Named `Revive` because the Ethereum RPC server looks its storage and calls up by name.
 	#[runtime::pallet_index(30)]
 	pub type Revive = pallet_revive;
+
+	#[runtime::pallet_index(40)]
+	pub type Preimage = pallet_preimage;
+
+	/// Enacts approved referenda.
+	#[runtime::pallet_index(41)]
+	pub type Scheduler = pallet_scheduler;
+
+	/// Referenda on the tracks of `governance::tracks`, with GCC deposits.
+	#[runtime::pallet_index(42)]
+	pub type Referenda = pallet_referenda;
+
+	/// SPIRIT votes, locked by conviction.
+	#[runtime::pallet_index(43)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	/// The origins of the non-root tracks, and the pace of governance periods.
+	#[runtime::pallet_index(44)]
+	pub type Governance = governance::origins::pallet_governance;
 
 	#[runtime::pallet_index(255)]
 	pub type Sudo = pallet_sudo;

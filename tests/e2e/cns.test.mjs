@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { Keyring } from '@polkadot/keyring';
-import { blake2AsU8a, cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
+import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 
-import { connect, rpcCall, startNode, waitFor } from './lib/node.mjs';
+import { registerName } from './lib/cns.mjs';
+import { connect, rpcCall, startNode } from './lib/node.mjs';
 import { moduleErrorName, sendInBlock, sendOk } from './lib/tx.mjs';
 
 const UNIT = 10n ** 18n;
@@ -34,10 +35,6 @@ after(async () => {
   await node?.stop();
 });
 
-async function bestNumber() {
-  return (await api.rpc.chain.getHeader()).number.toNumber();
-}
-
 /** `address`'s GHOST (asset 2) at `blockHash`, default the best block. */
 async function ghostOf(address, blockHash) {
   const at = blockHash ? await api.at(blockHash) : api;
@@ -52,18 +49,7 @@ async function resolve(name) {
 test('commit, wait, register alice.ghost; records and the primary name resolve over cns_*', async () => {
   const alice = keyring.addFromUri('//Alice');
   const name = 'alice.ghost';
-  const secret = new Uint8Array(32).fill(42);
-
-  // The commitment is BLAKE2-256 of SCALE (name, owner, secret), as Pallet::commitment_hash says.
-  const preimage = api.createType('(Bytes, AccountId32, [u8; 32])', [name, alice.address, secret]);
-  const commitment = blake2AsU8a(preimage.toU8a(), 256);
-  const { blockHash: commitBlock } = await sendOk(api.tx.cns.commit(commitment), alice);
-  const committedAt = (await api.rpc.chain.getHeader(commitBlock)).number.toNumber();
-
-  // The reveal counts once the commitment is MinCommitmentAge blocks old.
-  const minAge = api.consts.cns.minCommitmentAge.toNumber();
-  await waitFor('the commitment to age', async () => (await bestNumber()) + 1 >= committedAt + minAge);
-  const { blockHash, events } = await sendOk(api.tx.cns.register(name, alice.address, secret, 1), alice);
+  const { blockHash, events } = await registerName(api, alice, name);
   const registered = events.find(({ event }) => api.events.cns.NameRegistered.is(event));
   assert.ok(registered, 'a NameRegistered event');
   assert.equal(registered.event.data.token.toString(), 'Ghost');

@@ -88,7 +88,12 @@ pub mod pallet {
 
 	use super::*;
 
+	/// The version of this pallet's storage layout; a migration that changes the layout bumps
+	/// it.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Why this pallet holds GCC.

@@ -7,7 +7,6 @@ use frame_support::{
 	parameter_types,
 	traits::{ConstU128, ConstU32},
 };
-use frame_system::EnsureRoot;
 use ghostchain_primitives::{
 	cns::Tld,
 	currency::MILLI_GCC,
@@ -20,7 +19,9 @@ use pallet_revive::AddressMapper;
 use sp_runtime::traits::Convert;
 
 use super::monetary::{STORAGE_DEPOSIT_BASE, STORAGE_DEPOSIT_PER_BYTE};
-use crate::{AccountId, BlockNumber, Runtime, RuntimeHoldReason, Tokens};
+use crate::{
+	governance::GeneralAdminOrRoot, AccountId, BlockNumber, Runtime, RuntimeHoldReason, Tokens,
+};
 
 /// The launch configuration of `tld`: the token that pays, and the yearly price for labels of
 /// 1, 2, 3, 4 and 5+ bytes. Shorter names are scarcer, so they cost more, as on ENS.
@@ -65,8 +66,7 @@ parameter_types! {
 impl pallet_cns::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
-	/// Root until SPIRIT governance lands.
-	type TldOrigin = EnsureRoot<AccountId>;
+	type TldOrigin = GeneralAdminOrRoot;
 	type EvmAddress = ReviveEvmAddress;
 	type BlocksPerYear = BlocksPerYear;
 	type GracePeriod = GracePeriod;

@@ -6,11 +6,13 @@ use frame_support::{
 	traits::{ConstU32, Get},
 	PalletId,
 };
-use frame_system::EnsureRoot;
 use ghostchain_primitives::time::DAYS;
 use sp_runtime::Perbill;
 
-use crate::{AccountId, Balances, Runtime, RuntimeHoldReason, Tokens};
+use crate::{
+	governance::{GeneralAdminOrRoot, L2ArbiterOrRoot},
+	AccountId, Balances, Runtime, RuntimeHoldReason, Tokens,
+};
 
 parameter_types! {
 	/// Derives each L2's escrow account: `modlghst/l2c` followed by the L2 id.
@@ -31,10 +33,10 @@ impl Get<AccountId> for TreasuryAccount {
 impl pallet_l2_commitments::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	/// Root for now; the SPIRIT governance origin once OpenGov lands.
-	type AdminOrigin = EnsureRoot<AccountId>;
-	/// Root for now; a dispute-resolution track or an on-chain fault proof later.
-	type ArbiterOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = GeneralAdminOrRoot;
+	/// A fast track of its own, so that a frozen L2 waits days, not weeks; an on-chain fault
+	/// proof may replace it later.
+	type ArbiterOrigin = L2ArbiterOrRoot;
 	type PalletId = L2PalletId;
 	type Treasury = TreasuryAccount;
 	type DisputeReward = DisputeReward;

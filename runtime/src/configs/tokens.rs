@@ -14,7 +14,6 @@ use frame_support::{
 	},
 	PalletId,
 };
-use frame_system::EnsureRoot;
 use ghostchain_primitives::{
 	time::YEARS,
 	tokens::{TokenBalance, TokenKind, EXISTENTIAL_DEPOSIT, GHOST_ASSET_ID, MANA_ASSET_ID, UNIT},
@@ -23,8 +22,8 @@ use ghostchain_primitives::{
 
 use super::AuraAuthorAccount;
 use crate::{
-	AccountId, AssetsHolder, Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, SpiritBalances,
+	governance::GeneralAdminOrRoot, AccountId, AssetsHolder, Balance, Balances, Runtime,
+	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, SpiritBalances,
 };
 
 /// The MANA minted to each block's author at genesis; governance may change it.
@@ -104,8 +103,7 @@ impl pallet_ghost_tokens::Config for Runtime {
 	type Assets = crate::Assets;
 	type AssetHolds = AssetsHolder;
 	type FindAuthor = AuraAuthorAccount;
-	/// Root for now; the SPIRIT governance origin once OpenGov lands.
-	type RewardOrigin = EnsureRoot<AccountId>;
+	type RewardOrigin = GeneralAdminOrRoot;
 	type ManaYearlyCap = ConstU128<MANA_YEARLY_CAP>;
 	type BlocksPerYear = ConstU32<YEARS>;
 	type PalletId = TokensPalletId;

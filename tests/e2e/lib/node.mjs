@@ -66,7 +66,7 @@ async function ethRpcAnswers(url) {
 /**
  * Starts `ghostchain-node <args> --tmp` with its RPC, Ethereum RPC, p2p and Prometheus ports
  * free, waits until its RPC (and with `ethRpc`, its Ethereum RPC) answers, and returns
- * `{ rpcUrl, wsUrl, ethRpcUrl, prometheusUrl, p2pPort, logFile, logTail, stop, kill }`.
+ * `{ rpcUrl, wsUrl, ethRpcUrl, prometheusUrl, p2pPort, pid, isRunning, logFile, logTail, stop, kill }`.
  */
 export async function startNode(args, { name = 'node', ethRpc = false } = {}) {
   const [rpcPort, ethRpcPort, p2pPort, prometheusPort] = [
@@ -137,6 +137,8 @@ export async function startNode(args, { name = 'node', ethRpc = false } = {}) {
     ethRpcUrl,
     prometheusUrl: `http://127.0.0.1:${prometheusPort}/metrics`,
     p2pPort,
+    pid: child.pid,
+    isRunning: () => exited === null,
     logFile,
     logTail,
     stop,

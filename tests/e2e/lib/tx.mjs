@@ -56,10 +56,16 @@ export async function sendOk(tx, signer) {
   return result;
 }
 
-/** Sends `tx` as `signer`, which must fail in dispatch; resolves with its module error's name. */
+/** `section.Name` of a failed extrinsic's module error, or the kind of any other error (`BadOrigin`). */
+export function dispatchErrorName(registry, dispatchError) {
+  assert.ok(dispatchError, 'the extrinsic failed');
+  return dispatchError.isModule ? moduleErrorName(registry, dispatchError) : dispatchError.type;
+}
+
+/** Sends `tx` as `signer`, which must fail in dispatch; resolves with its error's name (see `dispatchErrorName`). */
 export async function sendFailing(tx, signer) {
   const { dispatchError } = await sendInBlock(tx, signer);
-  return moduleErrorName(tx.registry, dispatchError);
+  return dispatchErrorName(tx.registry, dispatchError);
 }
 
 /** Sends `call` through sudo as `signer`; the call itself must fail: resolves with its module error's name. */

@@ -12,6 +12,9 @@ prover=(--manifest-path tools/l2-prover/Cargo.toml)
 cargo fmt "${prover[@]}" -- --check
 cargo test --release --locked "${prover[@]}"
 
+# Runtime code never overflows, unwraps or indexes (Cargo.toml's [workspace.lints]).
+scripts/clippy.sh
+
 # One profile (--release) everywhere, so tests, the node and the e2e runs share artifacts.
 cargo test --release --locked --workspace --tests
 # Every benchmark of our pallets, run once as a test on the pallet's mock runtime.

@@ -98,11 +98,12 @@ pub const BRIDGED_TLDS: [&str; 19] = [
 	"binanceus",
 ];
 
-/// Why a name is not a valid native CNS name.
+/// Why a name is not a valid native CNS name. Each variant has the name of the CNS pallet's
+/// error for it, which the RPC reports as its `reason`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum NameError {
 	/// The name is empty.
-	Empty,
+	EmptyName,
 	/// The name is longer than 253 bytes.
 	NameTooLong,
 	/// A label is empty: two dots in a row, or a dot at the start or end.
@@ -138,6 +139,12 @@ impl ParsedName<'_> {
 	pub fn is_second_level(&self) -> bool {
 		self.labels.len() == 1
 	}
+
+	/// The length of the label left of the TLD (`alice` in `pay.alice.ghost`), which prices a
+	/// name; a parsed name always has one.
+	pub fn label_length(&self) -> usize {
+		self.labels.last().map_or(0, |label| label.len())
+	}
 }
 
 /// Checks one label's bytes; the caller has split on dots.
@@ -166,7 +173,7 @@ fn check_label(label: &[u8]) -> Result<(), NameError> {
 /// checked before the TLD, so `Alice.eth` is `Uppercase`.
 pub fn parse_name(name: &[u8]) -> Result<ParsedName<'_>, NameError> {
 	if name.is_empty() {
-		return Err(NameError::Empty);
+		return Err(NameError::EmptyName);
 	}
 	if name.len() > MAX_NAME_LENGTH {
 		return Err(NameError::NameTooLong);
@@ -187,7 +194,7 @@ impl NameError {
 	/// The reason in words, for RPC errors and logs.
 	pub const fn reason(self) -> &'static str {
 		match self {
-			NameError::Empty => "the name is empty",
+			NameError::EmptyName => "the name is empty",
 			NameError::NameTooLong => "the name is longer than 253 bytes",
 			NameError::EmptyLabel => "a label is empty (two dots in a row, or a dot at an end)",
 			NameError::LabelTooLong => "a label is longer than 63 bytes",
@@ -296,7 +303,7 @@ mod tests {
 
 	#[test]
 	fn each_malformed_name_has_its_own_error() {
-		assert_eq!(parse(""), Err(NameError::Empty));
+		assert_eq!(parse(""), Err(NameError::EmptyName));
 		assert_eq!(parse("Alice.ghost"), Err(NameError::Uppercase));
 		assert_eq!(parse("alice.GHOST"), Err(NameError::Uppercase));
 		assert_eq!(parse("ålice.ghost"), Err(NameError::NonAscii));

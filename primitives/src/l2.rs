@@ -153,10 +153,9 @@ impl BatchPublicInputs {
 			self.deposit_head,
 		];
 		let mut limbs = [0; BATCH_PUBLIC_INPUT_LIMBS];
-		for (pair, value) in limbs.chunks_exact_mut(2).zip(values) {
-			let (high, low) = value.0.split_at(16);
-			pair[0] = u128::from_be_bytes(high.try_into().unwrap_or_default());
-			pair[1] = u128::from_be_bytes(low.try_into().unwrap_or_default());
+		let halves = values.iter().flat_map(|value| value.0.chunks_exact(16));
+		for (limb, half) in limbs.iter_mut().zip(halves) {
+			*limb = u128::from_be_bytes(half.try_into().unwrap_or_default());
 		}
 		limbs
 	}

@@ -10,6 +10,7 @@ extern crate alloc;
 pub mod cns;
 pub mod gid;
 pub mod l2;
+mod testing;
 pub mod tokens;
 
 use sp_runtime::{

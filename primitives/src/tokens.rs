@@ -99,8 +99,12 @@ impl TokenKind {
 /// trailing zeros: `1_500_000_000_000_000_000` with 18 decimals is `"1.5"`, one whole token is
 /// `"1"`.
 pub fn format_amount(amount: Balance, decimals: u8) -> String {
-	let unit = 10u128.pow(decimals.into());
-	let (whole, fraction) = (amount / unit, amount % unit);
+	// With more decimals than a u128 has digits, no amount reaches one whole token.
+	let (whole, fraction) = match 10u128.checked_pow(decimals.into()) {
+		Some(unit) => (amount.checked_div(unit), amount.checked_rem(unit)),
+		None => (Some(0), Some(amount)),
+	};
+	let (whole, fraction) = (whole.unwrap_or_default(), fraction.unwrap_or_default());
 	if fraction == 0 {
 		return format!("{whole}");
 	}

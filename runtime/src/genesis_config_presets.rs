@@ -35,7 +35,7 @@ use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use ghostchain_primitives::{
 	currency::GCC,
-	tokens::{TokenKind, EXISTENTIAL_DEPOSIT, UNIT},
+	tokens::{TokenKind, EXISTENTIAL_DEPOSIT, GHOST_ASSET_ID, MANA_ASSET_ID, UNIT},
 };
 use pallet_revive::AddressMapper;
 use serde_json::Value;
@@ -110,21 +110,20 @@ fn assets_genesis(
 	mana: Vec<(AccountId, Balance)>,
 	ghost: Vec<(AccountId, Balance)>,
 ) -> AssetsConfig {
-	let assets = [TokenKind::Mana, TokenKind::Ghost];
-	let id = |token: TokenKind| token.asset_id().expect("MANA and GHOST are assets; qed");
-	let holders = |token, accounts: Vec<(AccountId, Balance)>| {
-		accounts.into_iter().map(move |(who, amount)| (id(token), who, amount))
+	let assets = [(TokenKind::Mana, MANA_ASSET_ID), (TokenKind::Ghost, GHOST_ASSET_ID)];
+	let holders = |id, accounts: Vec<(AccountId, Balance)>| {
+		accounts.into_iter().map(move |(who, amount)| (id, who, amount))
 	};
 	AssetsConfig {
 		assets: assets
 			.iter()
-			.map(|&token| (id(token), Tokens::treasury_account(), true, EXISTENTIAL_DEPOSIT))
+			.map(|&(_, id)| (id, Tokens::treasury_account(), true, EXISTENTIAL_DEPOSIT))
 			.collect(),
 		metadata: assets
 			.iter()
-			.map(|&t| (id(t), t.name().into(), t.symbol().into(), t.decimals()))
+			.map(|&(t, id)| (id, t.name().into(), t.symbol().into(), t.decimals()))
 			.collect(),
-		accounts: holders(TokenKind::Mana, mana).chain(holders(TokenKind::Ghost, ghost)).collect(),
+		accounts: holders(MANA_ASSET_ID, mana).chain(holders(GHOST_ASSET_ID, ghost)).collect(),
 		..Default::default()
 	}
 }
@@ -244,7 +243,7 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 		_ => return None,
 	};
 	// Serializing a `serde_json::Value` cannot fail: it holds no non-string map keys.
-	Some(serde_json::to_vec(&patch).expect("a JSON value always serializes; qed"))
+	serde_json::to_vec(&patch).ok()
 }
 
 /// The names of all presets, for `build-spec` and tooling.

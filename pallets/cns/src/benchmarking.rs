@@ -148,8 +148,8 @@ mod benchmarks {
 		let caller = funded_caller::<T>();
 		let commitment = H256::repeat_byte(1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), commitment);
-		assert!(Commitments::<T>::contains_key(commitment));
+		_(RawOrigin::Signed(caller.clone()), commitment);
+		assert!(Commitments::<T>::contains_key(&caller, commitment));
 	}
 
 	#[benchmark]
@@ -158,8 +158,8 @@ mod benchmarks {
 		let commitment = H256::repeat_byte(1);
 		Pallet::<T>::commit(RawOrigin::Signed(caller.clone()).into(), commitment)?;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), commitment);
-		assert!(!Commitments::<T>::contains_key(commitment));
+		_(RawOrigin::Signed(caller.clone()), commitment);
+		assert!(!Commitments::<T>::contains_key(&caller, commitment));
 		Ok(())
 	}
 

@@ -39,6 +39,7 @@ mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod tests;
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -76,6 +77,8 @@ pub mod pallet {
 		Commitment,
 		/// The deposit for a name's records.
 		Records,
+		/// The deposit for an account's primary name.
+		PrimaryName,
 	}
 
 	#[pallet::config]
@@ -115,6 +118,10 @@ pub mod pallet {
 		/// GCC held for each commitment until it is used or removed.
 		#[pallet::constant]
 		type CommitmentDeposit: Get<Balance>;
+
+		/// GCC held from an account while it has a primary name.
+		#[pallet::constant]
+		type PrimaryNameDeposit: Get<Balance>;
 
 		/// GCC held for any non-empty set of records.
 		#[pallet::constant]
@@ -159,11 +166,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TldConfigs<T: Config> = StorageMap<_, Twox64Concat, Tld, TldConfig>;
 
-	/// Commitments waiting to be revealed by [`Pallet::register`]. Blake2 because the caller
-	/// picks the key.
+	/// Commitments waiting to be revealed by [`Pallet::register`], by committer: only the
+	/// account that committed may reveal or remove one, so nobody can take another's
+	/// commitment first or remove it. Blake2 because the caller picks the hash.
 	#[pallet::storage]
-	pub type Commitments<T: Config> =
-		StorageMap<_, Blake2_128Concat, H256, Commitment<T::AccountId, BlockNumberFor<T>>>;
+	pub type Commitments<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		H256,
+		Commitment<BlockNumberFor<T>>,
+	>;
 
 	/// Every registered name and subname, until it is released.
 	#[pallet::storage]
@@ -184,10 +198,10 @@ pub mod pallet {
 	pub type Subnames<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, Name, Blake2_128Concat, Name, ()>;
 
-	/// The name each account chose as its primary name; [`Pallet::primary_name`] says whether
-	/// it still holds.
+	/// The name each account chose as its primary name, held against a deposit;
+	/// [`Pallet::primary_name`] says whether it still holds.
 	#[pallet::storage]
-	pub type PrimaryNames<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Name>;
+	pub type PrimaryNames<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, PrimaryName>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -290,16 +304,14 @@ pub mod pallet {
 		TooManyYears,
 		/// The price or the expiry does not fit its type.
 		Overflow,
-		/// This commitment exists already.
+		/// The caller made this commitment already.
 		CommitmentExists,
-		/// No commitment matches `(name, owner, secret)`.
+		/// The caller made no commitment matching `(name, owner, secret)`.
 		CommitmentNotFound,
 		/// The commitment is younger than `MinCommitmentAge` blocks: wait, then register.
 		CommitmentTooNew,
 		/// The commitment is older than `MaxCommitmentAge` blocks: commit again.
 		CommitmentTooOld,
-		/// Only the account that made a commitment may remove it.
-		NotCommitter,
 		/// The name is registered and not yet expired past its grace period.
 		NameTaken,
 		/// The name is not registered.
@@ -338,7 +350,7 @@ pub mod pallet {
 	impl<T> From<NameError> for Error<T> {
 		fn from(error: NameError) -> Self {
 			match error {
-				NameError::Empty => Error::EmptyName,
+				NameError::EmptyName => Error::EmptyName,
 				NameError::NameTooLong => Error::NameTooLong,
 				NameError::EmptyLabel => Error::EmptyLabel,
 				NameError::LabelTooLong => Error::LabelTooLong,
@@ -355,6 +367,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
 		fn integrity_test() {
 			assert!(!T::BlocksPerYear::get().is_zero(), "a registration year must have blocks");
 			assert!(
@@ -377,12 +394,16 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::commit())]
 		pub fn commit(origin: OriginFor<T>, commitment: H256) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::CommitmentExists);
+			ensure!(
+				!Commitments::<T>::contains_key(&who, commitment),
+				Error::<T>::CommitmentExists
+			);
 			let deposit = T::CommitmentDeposit::get();
 
+			// The hold is the funds check: when it fails, nothing has changed.
 			T::Tokens::hold_deposit(&HoldReason::Commitment.into(), &who, deposit)?;
 			let made_at = frame_system::Pallet::<T>::block_number();
-			Commitments::<T>::insert(commitment, Commitment { who: who.clone(), made_at, deposit });
+			Commitments::<T>::insert(&who, commitment, Commitment { made_at, deposit });
 			Self::deposit_event(Event::Committed { who, commitment });
 			Ok(())
 		}
@@ -392,19 +413,19 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_commitment())]
 		pub fn remove_commitment(origin: OriginFor<T>, commitment: H256) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let made = Commitments::<T>::get(commitment).ok_or(Error::<T>::CommitmentNotFound)?;
-			ensure!(made.who == who, Error::<T>::NotCommitter);
+			let made =
+				Commitments::<T>::get(&who, commitment).ok_or(Error::<T>::CommitmentNotFound)?;
 
-			Self::release_commitment(&made)?;
-			Commitments::<T>::remove(commitment);
+			Self::release_commitment(&who, &made)?;
+			Commitments::<T>::remove(&who, commitment);
 			Self::deposit_event(Event::CommitmentRemoved { who, commitment });
 			Ok(())
 		}
 
 		/// Registers `name` (`label.tld`) to `owner` for `years` years, revealing a commitment
-		/// made [`Config::MinCommitmentAge`] to [`Config::MaxCommitmentAge`] blocks ago. The
-		/// caller pays the TLD's price × `years` to the treasury. An expired name is released
-		/// first: its records and subnames go, and their deposits are returned.
+		/// that the caller made [`Config::MinCommitmentAge`] to [`Config::MaxCommitmentAge`]
+		/// blocks ago. The caller pays the TLD's price × `years` to the treasury. An expired
+		/// name is released first: its records and subnames go, and their deposits are returned.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::register(T::MaxSubnames::get()))]
 		pub fn register(
@@ -420,8 +441,8 @@ pub mod pallet {
 				.filter(|config| config.enabled)
 				.ok_or(Error::<T>::TldDisabled)?;
 			let commitment_key = Self::commitment_hash(&name, &owner, &secret);
-			let commitment =
-				Commitments::<T>::get(commitment_key).ok_or(Error::<T>::CommitmentNotFound)?;
+			let commitment = Commitments::<T>::get(&payer, commitment_key)
+				.ok_or(Error::<T>::CommitmentNotFound)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let age = now.saturating_sub(commitment.made_at);
 			ensure!(age >= T::MinCommitmentAge::get(), Error::<T>::CommitmentTooNew);
@@ -431,15 +452,18 @@ pub mod pallet {
 				ensure!(Self::status(previous) == NameStatus::Expired, Error::<T>::NameTaken);
 			}
 			let expiry = Self::expiry_after(now, now, years)?;
-			let price = config.price(parsed.labels[0].len(), years).ok_or(Error::<T>::Overflow)?;
+			let price = config.price(parsed.label_length(), years).ok_or(Error::<T>::Overflow)?;
+			Self::ensure_can_pay(config.token, &payer, price)?;
 
-			Self::pay(config.token, &payer, price)?;
-			Self::release_commitment(&commitment)?;
-			Commitments::<T>::remove(commitment_key);
+			// The payment was checked above; the releases return deposits whose holds
+			// `try_state` keeps equal to the records, so they fail only on a broken invariant.
+			Self::release_commitment(&payer, &commitment)?;
+			Commitments::<T>::remove(&payer, commitment_key);
 			let released_subnames = match previous {
 				Some(previous) => Self::release_name(&name, previous)?,
 				None => 0,
 			};
+			Self::pay(config.token, &payer, price)?;
 			NamesByOwner::<T>::insert(&owner, &name, ());
 			Registrations::<T>::insert(
 				&name,
@@ -481,8 +505,9 @@ pub mod pallet {
 			let config = TldConfigs::<T>::get(parsed.tld).ok_or(Error::<T>::TldDisabled)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let expiry = Self::expiry_after(now, expiry, years)?;
-			let price = config.price(parsed.labels[0].len(), years).ok_or(Error::<T>::Overflow)?;
+			let price = config.price(parsed.label_length(), years).ok_or(Error::<T>::Overflow)?;
 
+			// The payment is the one write that may fail; nothing is written before it.
 			Self::pay(config.token, &payer, price)?;
 			registration.tenure = Tenure::Registered { expiry, subnames };
 			Registrations::<T>::insert(&name, registration);
@@ -607,9 +632,10 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let registration = Self::registration(&name)?;
 			ensure!(registration.may_manage(&who), Error::<T>::NotManager);
-			ensure!(Records::<T>::contains_key(&name), Error::<T>::NoRecords);
+			let records = Records::<T>::get(&name).ok_or(Error::<T>::NoRecords)?;
 
-			Self::remove_records(&name)?;
+			T::Tokens::release_deposit(&HoldReason::Records.into(), &records.deposit)?;
+			Records::<T>::remove(&name);
 			Self::deposit_event(Event::RecordsCleared { name });
 			Ok(())
 		}
@@ -640,7 +666,7 @@ pub mod pallet {
 						return Err(Error::<T>::NotSecondLevel.into());
 					};
 					ensure!(*subnames < T::MaxSubnames::get(), Error::<T>::TooManySubnames);
-					*subnames += 1;
+					*subnames = subnames.saturating_add(1);
 					Registrations::<T>::insert(&parent, parent_registration);
 					Subnames::<T>::insert(&parent, &name, ());
 					NamesByOwner::<T>::insert(&owner, &name, ());
@@ -675,22 +701,26 @@ pub mod pallet {
 			ensure!(Subnames::<T>::contains_key(&parent, &name), Error::<T>::SubnameNotFound);
 			let subname = Self::registration(&name)?;
 
+			// Removing the subname returns its records' deposit: the one step that can fail.
+			Self::remove_name(&name, &subname)?;
 			if let Tenure::Registered { subnames, .. } = &mut parent_registration.tenure {
 				*subnames = subnames.saturating_sub(1);
 			}
 			Registrations::<T>::insert(&parent, parent_registration);
 			Subnames::<T>::remove(&parent, &name);
-			Self::remove_name(&name, &subname)?;
 			Self::deposit_event(Event::SubnameRevoked { name });
 			Ok(())
 		}
 
 		/// Sets the caller's primary name (reverse record) to an active `name` it owns or whose
-		/// GCC address record is the caller's EVM address; None clears it.
+		/// GCC address record is the caller's EVM address; None clears it. An account with a
+		/// primary name holds [`Config::PrimaryNameDeposit`] GCC until it clears it.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::set_primary_name())]
 		pub fn set_primary_name(origin: OriginFor<T>, name: Option<Name>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let reason = HoldReason::PrimaryName.into();
+			let current = PrimaryNames::<T>::get(&who);
 			match &name {
 				Some(name) => {
 					let registration = Self::registration(name)?;
@@ -702,10 +732,21 @@ pub mod pallet {
 						Self::names_account(name, &registration, &who),
 						Error::<T>::NotYourName
 					);
-					PrimaryNames::<T>::insert(&who, name);
+					let deposit = match current {
+						Some(current) => current.deposit,
+						None => {
+							// The hold is the funds check: when it fails, nothing has changed.
+							let deposit = T::PrimaryNameDeposit::get();
+							T::Tokens::hold_deposit(&reason, &who, deposit)?;
+							deposit
+						},
+					};
+					PrimaryNames::<T>::insert(&who, PrimaryName { name: name.clone(), deposit });
 				},
 				None => {
-					ensure!(PrimaryNames::<T>::contains_key(&who), Error::<T>::NoPrimaryName);
+					let current = current.ok_or(Error::<T>::NoPrimaryName)?;
+					let deposit = Deposit { depositor: who.clone(), amount: current.deposit };
+					T::Tokens::release_deposit(&reason, &deposit)?;
 					PrimaryNames::<T>::remove(&who);
 				},
 			}
@@ -778,7 +819,7 @@ pub mod pallet {
 		/// `account`'s primary name, if it is active and the account still owns it or is still
 		/// its GCC address.
 		pub fn primary_name(account: &T::AccountId) -> Option<Name> {
-			let name = PrimaryNames::<T>::get(account)?;
+			let PrimaryName { name, .. } = PrimaryNames::<T>::get(account)?;
 			let registration = Registrations::<T>::get(&name)?;
 			(Self::status(&registration) == NameStatus::Active
 				&& Self::names_account(&name, &registration, account))
@@ -958,11 +999,24 @@ pub mod pallet {
 					Self::remove_name(&subname, &subname_registration)?;
 				}
 				Subnames::<T>::remove(name, &subname);
-				released += 1;
+				released = released.saturating_add(1);
 			}
 			Self::remove_name(name, &registration)?;
 			Self::deposit_event(Event::NameReleased { name: name.clone() });
 			Ok(released)
+		}
+
+		/// Refuses a payment that [`Pallet::pay`] would refuse.
+		fn ensure_can_pay(
+			token: TokenKind,
+			payer: &T::AccountId,
+			price: Balance,
+		) -> DispatchResult {
+			if price.is_zero() {
+				return Ok(());
+			}
+			let treasury = T::Tokens::treasury_account();
+			T::Tokens::ensure_can_transfer(token, payer, &treasury, price, Preservation::Preserve)
 		}
 
 		/// Moves `price` of `token` from `payer` to the treasury; a free name costs nothing.
@@ -975,9 +1029,10 @@ pub mod pallet {
 		}
 
 		fn release_commitment(
-			commitment: &Commitment<T::AccountId, BlockNumberFor<T>>,
+			committer: &T::AccountId,
+			commitment: &Commitment<BlockNumberFor<T>>,
 		) -> DispatchResult {
-			let deposit = Deposit { depositor: commitment.who.clone(), amount: commitment.deposit };
+			let deposit = Deposit { depositor: committer.clone(), amount: commitment.deposit };
 			T::Tokens::release_deposit(&HoldReason::Commitment.into(), &deposit)
 		}
 	}
@@ -996,6 +1051,18 @@ pub mod pallet {
 				Ok(())
 			})?;
 			Self::deposit_event(Event::GidChanged { name, gid });
+			Ok(())
+		}
+
+		fn unlink_gid(who: &T::AccountId, name: &[u8], gid: H256) -> DispatchResult {
+			let Ok(name) = Name::try_from(name.to_vec()) else { return Ok(()) };
+			let manages = Registrations::<T>::get(&name).is_some_and(|registration| {
+				registration.may_manage(who) && Self::status(&registration) != NameStatus::Expired
+			});
+			let linked = Records::<T>::get(&name).is_some_and(|records| records.gid == Some(gid));
+			if manages && linked {
+				Self::set_gid(who, &name, None)?;
+			}
 			Ok(())
 		}
 	}

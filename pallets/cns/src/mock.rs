@@ -30,6 +30,7 @@ pub const MIN_COMMITMENT_AGE: u64 = 2;
 pub const MAX_COMMITMENT_AGE: u64 = 10;
 pub const MAX_YEARS: u32 = 5;
 pub const COMMITMENT_DEPOSIT: Balance = 5;
+pub const PRIMARY_NAME_DEPOSIT: Balance = 7;
 pub const RECORD_DEPOSIT_BASE: Balance = 10;
 pub const RECORD_DEPOSIT_PER_BYTE: Balance = 1;
 pub const MAX_SUBNAMES: u32 = 2;
@@ -83,6 +84,7 @@ impl pallet_cns::Config for Test {
 	type MinCommitmentAge = ConstU64<MIN_COMMITMENT_AGE>;
 	type MaxCommitmentAge = ConstU64<MAX_COMMITMENT_AGE>;
 	type CommitmentDeposit = ConstU128<COMMITMENT_DEPOSIT>;
+	type PrimaryNameDeposit = ConstU128<PRIMARY_NAME_DEPOSIT>;
 	type RecordDepositBase = ConstU128<RECORD_DEPOSIT_BASE>;
 	type RecordDepositPerByte = ConstU128<RECORD_DEPOSIT_PER_BYTE>;
 	type MaxAddresses = ConstU32<3>;
@@ -104,9 +106,12 @@ pub fn tld_token(tld: Tld) -> TokenKind {
 	}
 }
 
+ghostchain_primitives::impl_checked_test_ext!(Cns::do_try_state);
+
 /// Alice, Bob and Charlie hold [`INITIAL_BALANCE`] of every token; every TLD is open at
 /// [`PRICES`] in its token.
-pub fn new_test_ext() -> sp_io::TestExternalities {
+
+pub fn new_test_ext() -> CheckedExt {
 	let treasury = Tokens::treasury_account();
 	let accounts = [ALICE, BOB, CHARLIE];
 	let holders: Vec<_> = accounts.iter().map(|&who| (who, INITIAL_BALANCE)).collect();
@@ -143,7 +148,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(genesis);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	ext.into()
 }
 
 /// `text` as a name (or label, key, value: any bounded byte string).

@@ -1,5 +1,5 @@
 use codec::Encode;
-use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use frame_support::{assert_noop, assert_ok, assert_storage_noop, traits::fungible::InspectHold};
 use ghostchain_primitives::{
 	cns::{NameStatus, Tld, DOT_COIN_TYPE, ETH_COIN_TYPE, GCC_COIN_TYPE},
 	tokens::TokenKind,
@@ -138,12 +138,13 @@ mod registration {
 			let commitment = Cns::commitment_hash(&name("alice.ghost"), &ALICE, &SECRET);
 			assert_ok!(Cns::commit(RuntimeOrigin::signed(ALICE), commitment));
 			assert_noop!(
-				Cns::commit(RuntimeOrigin::signed(BOB), commitment),
+				Cns::commit(RuntimeOrigin::signed(ALICE), commitment),
 				Error::<Test>::CommitmentExists
 			);
+			// Bob's remove finds no commitment of his.
 			assert_noop!(
 				Cns::remove_commitment(RuntimeOrigin::signed(BOB), commitment),
-				Error::<Test>::NotCommitter
+				Error::<Test>::CommitmentNotFound
 			);
 			assert_ok!(Cns::remove_commitment(RuntimeOrigin::signed(ALICE), commitment));
 			assert_eq!(held(ALICE), 0);
@@ -152,6 +153,29 @@ mod registration {
 				Cns::remove_commitment(RuntimeOrigin::signed(ALICE), commitment),
 				Error::<Test>::CommitmentNotFound
 			);
+		});
+	}
+
+	#[test]
+	fn a_copied_commitment_cannot_block_or_steal_the_registration() {
+		new_test_ext().execute_with(|| {
+			// Bob sees Alice's commit in the pool and sends the same hash first.
+			let commitment = Cns::commitment_hash(&name("alice.ghost"), &ALICE, &SECRET);
+			assert_ok!(Cns::commit(RuntimeOrigin::signed(BOB), commitment));
+			assert_ok!(Cns::commit(RuntimeOrigin::signed(ALICE), commitment));
+			advance_blocks(MIN_COMMITMENT_AGE);
+
+			// Removing his copy just before the reveal leaves Alice's in place.
+			assert_ok!(Cns::remove_commitment(RuntimeOrigin::signed(BOB), commitment));
+			// Nor can he reveal with it: the name and owner are Alice's, the commitment is not
+			// his any more, and had he kept it, the registration would still go to Alice.
+			assert_noop!(
+				Cns::register(RuntimeOrigin::signed(BOB), name("alice.ghost"), ALICE, SECRET, 1),
+				Error::<Test>::CommitmentNotFound
+			);
+			assert_ok!(reveal(ALICE, "alice.ghost", 1));
+			assert_eq!(Registrations::<Test>::get(name("alice.ghost")).unwrap().owner, ALICE);
+			assert_eq!(held(BOB), 0);
 		});
 	}
 
@@ -308,9 +332,15 @@ mod lifecycle {
 			assert_eq!((resolution.owner, resolution.status), (BOB, NameStatus::Active));
 			assert!(resolution.texts.is_empty());
 			assert!(!Records::<Test>::contains_key(name("alice.ghost")));
-			assert_eq!(held(ALICE), 0, "the records deposit is returned");
+			assert_eq!(
+				held(ALICE),
+				PRIMARY_NAME_DEPOSIT,
+				"the records deposit is returned; the primary-name one stays until Alice clears it"
+			);
 			assert!(Cns::names_of(&ALICE, 0, 10).is_empty());
 			assert_eq!(Cns::primary_name(&ALICE), None);
+			assert_ok!(Cns::set_primary_name(RuntimeOrigin::signed(ALICE), None));
+			assert_eq!(held(ALICE), 0);
 		});
 	}
 
@@ -595,6 +625,64 @@ mod records {
 	}
 
 	#[test]
+	fn a_new_owner_who_cannot_pay_the_deposit_changes_nothing() {
+		new_test_ext().execute_with(|| {
+			let pauper = 4;
+			register(ALICE, "alice.ghost", ALICE, 1);
+			assert_ok!(set_text(ALICE, "alice.ghost", "a", "1"));
+			assert_ok!(Cns::transfer(RuntimeOrigin::signed(ALICE), name("alice.ghost"), pauper));
+			let before = records_of("alice.ghost");
+
+			assert_noop!(
+				set_text(pauper, "alice.ghost", "b", "2"),
+				pallet_ghost_tokens::Error::<Test>::InsufficientBalance
+			);
+			let gid = Some(H256::repeat_byte(9));
+			assert_noop!(
+				<Cns as NameRegistry<_>>::set_gid(&pauper, b"alice.ghost", gid),
+				pallet_ghost_tokens::Error::<Test>::InsufficientBalance
+			);
+			assert_eq!(records_of("alice.ghost"), before);
+			assert_eq!(held(ALICE), before.deposit.amount);
+			assert_eq!(held(pauper), 0);
+
+			// The records are still Alice's deposit to get back, whoever clears them.
+			assert_ok!(Cns::clear_records(RuntimeOrigin::signed(pauper), name("alice.ghost")));
+			assert_eq!(held(ALICE), 0);
+		});
+	}
+
+	#[test]
+	fn unlinking_a_gid_clears_only_a_record_that_names_it() {
+		new_test_ext().execute_with(|| {
+			register(ALICE, "alice.ghost", ALICE, 1);
+			let (gid, other) = (H256::repeat_byte(9), H256::repeat_byte(8));
+			assert_ok!(<Cns as NameRegistry<_>>::set_gid(&ALICE, b"alice.ghost", Some(gid)));
+
+			// Another DID's link, someone else's name, or no such name: nothing changes.
+			assert_storage_noop!(assert_ok!(<Cns as NameRegistry<_>>::unlink_gid(
+				&ALICE,
+				b"alice.ghost",
+				other
+			)));
+			assert_storage_noop!(assert_ok!(<Cns as NameRegistry<_>>::unlink_gid(
+				&BOB,
+				b"alice.ghost",
+				gid
+			)));
+			assert_storage_noop!(assert_ok!(<Cns as NameRegistry<_>>::unlink_gid(
+				&ALICE,
+				b"nobody.ghost",
+				gid
+			)));
+
+			assert_ok!(<Cns as NameRegistry<_>>::unlink_gid(&ALICE, b"alice.ghost", gid));
+			assert_eq!(Cns::resolve(b"alice.ghost").unwrap().gid, None);
+			assert_eq!(held(ALICE), 0, "the only record is gone, and its deposit with it");
+		});
+	}
+
+	#[test]
 	fn gid_links_go_through_the_name_registry() {
 		new_test_ext().execute_with(|| {
 			register(ALICE, "alice.ghost", ALICE, 1);
@@ -737,6 +825,7 @@ mod reverse {
 				Event::PrimaryNameChanged { who: ALICE, name: Some(name("alice.ghost")) }.into(),
 			);
 			assert_eq!(Cns::primary_name(&ALICE), Some(name("alice.ghost")));
+			assert_eq!(held(ALICE), PRIMARY_NAME_DEPOSIT);
 
 			assert_ok!(Cns::transfer(RuntimeOrigin::signed(ALICE), name("alice.ghost"), BOB));
 			assert_eq!(Cns::primary_name(&ALICE), None, "the reverse record is checked on read");
@@ -776,9 +865,35 @@ mod reverse {
 			assert_noop!(set_primary(ALICE, "alice.ghost"), Error::<Test>::NameExpired);
 
 			assert_ok!(Cns::set_primary_name(RuntimeOrigin::signed(ALICE), None));
+			assert_eq!(held(ALICE), 0, "the deposit is returned");
 			assert_noop!(
 				Cns::set_primary_name(RuntimeOrigin::signed(ALICE), None),
 				Error::<Test>::NoPrimaryName
+			);
+		});
+	}
+
+	#[test]
+	fn a_primary_name_holds_one_deposit_however_often_it_changes() {
+		new_test_ext().execute_with(|| {
+			register(ALICE, "alice.ghost", ALICE, 1);
+			register(ALICE, "alice.gcc", ALICE, 1);
+			assert_ok!(set_primary(ALICE, "alice.ghost"));
+			assert_ok!(set_primary(ALICE, "alice.gcc"));
+			assert_eq!(held(ALICE), PRIMARY_NAME_DEPOSIT);
+			assert_eq!(Cns::primary_name(&ALICE), Some(name("alice.gcc")));
+
+			// An account without the deposit cannot keep a primary name.
+			let pauper = 4;
+			assert_ok!(Cns::set_address(
+				RuntimeOrigin::signed(ALICE),
+				name("alice.ghost"),
+				GCC_COIN_TYPE,
+				Some(evm_address(pauper))
+			));
+			assert_noop!(
+				set_primary(pauper, "alice.ghost"),
+				pallet_ghost_tokens::Error::<Test>::InsufficientBalance
 			);
 		});
 	}
@@ -796,4 +911,26 @@ fn names_of_pages_through_an_owners_names() {
 		assert_eq!(pages, all);
 		assert!(Cns::names_of(&ALICE, 3, 2).is_empty());
 	});
+}
+
+#[test]
+fn each_name_error_is_named_as_its_pallet_error() {
+	use ghostchain_primitives::cns::NameError::*;
+	let errors = [
+		EmptyName,
+		NameTooLong,
+		EmptyLabel,
+		LabelTooLong,
+		Uppercase,
+		NonAscii,
+		InvalidCharacter,
+		HyphenAtLabelEdge,
+		MissingTld,
+		UnknownTld,
+		BridgedTld,
+	];
+	for error in errors {
+		// The RPC reports `reason` as the name error's name; users look it up as the call's.
+		assert_eq!(format!("{error:?}"), Error::<Test>::from(error).as_str());
+	}
 }

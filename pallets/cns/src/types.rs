@@ -61,7 +61,9 @@ pub struct TldConfig {
 impl TldConfig {
 	/// The price of one year of a name whose label is `label_length` bytes.
 	pub fn yearly_price(&self, label_length: usize) -> Balance {
-		self.yearly_prices[label_length.clamp(1, self.yearly_prices.len()) - 1]
+		let index = label_length.clamp(1, self.yearly_prices.len()).saturating_sub(1);
+		// The index is within the table; were it not, the name would be unaffordable.
+		self.yearly_prices.get(index).copied().unwrap_or(Balance::MAX)
 	}
 
 	/// The price of `years` years, or None if it overflows.
@@ -70,12 +72,19 @@ impl TldConfig {
 	}
 }
 
-/// A commitment to register a name, made by `who` at block `made_at`.
+/// A commitment to register a name, made at block `made_at` by the account it is stored under.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct Commitment<AccountId, BlockNumber> {
-	pub who: AccountId,
+pub struct Commitment<BlockNumber> {
 	pub made_at: BlockNumber,
-	/// GCC held from `who` until the commitment is used or removed.
+	/// GCC held from the committer until the commitment is used or removed.
+	pub deposit: Balance,
+}
+
+/// An account's chosen primary name, and the GCC held for keeping it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct PrimaryName {
+	pub name: Name,
+	/// Held from the account until it clears its primary name.
 	pub deposit: Balance,
 }
 
@@ -160,5 +169,14 @@ pub trait NameRegistry<AccountId> {
 		who: &AccountId,
 		name: &[u8],
 		gid: Option<H256>,
+	) -> frame_support::dispatch::DispatchResult;
+
+	/// Clears the GID record of `name` if it is `gid` and `who` may still manage the name;
+	/// otherwise the record is someone else's and stays. Fails only if the records' deposit
+	/// cannot be settled.
+	fn unlink_gid(
+		who: &AccountId,
+		name: &[u8],
+		gid: H256,
 	) -> frame_support::dispatch::DispatchResult;
 }

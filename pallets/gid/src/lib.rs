@@ -33,19 +33,24 @@ mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod tests;
+mod try_state;
 mod types;
 pub mod weights;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use alloc::vec::Vec;
-	use frame_support::{pallet_prelude::*, traits::UnixTime};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{tokens::Preservation, UnixTime},
+	};
 	use frame_system::pallet_prelude::*;
 	use ghostchain_primitives::{
 		gid::{
 			DidDocument, DidSignature, PublicKey, Relationship, Relationships, ServiceEndpoint,
 			VerificationMethod, OPERATION_CONTEXT,
 		},
+		tokens::TokenKind,
 		Balance,
 	};
 	use pallet_cns::NameRegistry;
@@ -91,6 +96,11 @@ pub mod pallet {
 		/// GCC held per byte of a DID's data.
 		#[pallet::constant]
 		type DepositPerByte: Get<Balance>;
+
+		/// GCC kept from a DID's deposit when it is deactivated, paid to the treasury: its
+		/// tombstone stays forever. At most [`Config::DepositBase`].
+		#[pallet::constant]
+		type TombstoneFee: Get<Balance>;
 
 		/// The most verification methods a DID may have.
 		#[pallet::constant]
@@ -188,6 +198,21 @@ pub mod pallet {
 		NotController,
 	}
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
+		fn integrity_test() {
+			assert!(
+				T::TombstoneFee::get() <= T::DepositBase::get(),
+				"the tombstone fee must come out of every DID's deposit"
+			);
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Creates `did:ghost:<caller>`, controlled by the caller, with `keys` (ids 1, 2, …)
@@ -253,7 +278,7 @@ pub mod pallet {
 		/// Applies `change` to `did` on the authority of its controller account, which sends
 		/// it and pays the deposit change. Like a DID-signed change, it uses up the nonce.
 		#[pallet::call_index(2)]
-		#[pallet::weight(Pallet::<T>::change_weight(&change))]
+		#[pallet::weight(Pallet::<T>::change_weight(change))]
 		pub fn update_as_controller(
 			origin: OriginFor<T>,
 			did: T::AccountId,
@@ -391,11 +416,25 @@ pub mod pallet {
 		) -> DispatchResult {
 			let reason = HoldReason::Did.into();
 			if let DidChange::Deactivate = change {
-				// Best effort: a name that changed hands is its new owner's to manage.
-				for name in &details.also_known_as {
-					let _ = T::Names::set_gid(&details.controller, name, None);
-				}
+				// No check can fail here: the deposit was held when recorded, and the fee is
+				// part of it (integrity test), so each step fails only on a broken invariant.
 				T::Tokens::release_deposit(&reason, &details.deposit)?;
+				let fee = T::TombstoneFee::get();
+				if !fee.is_zero() {
+					let treasury = T::Tokens::treasury_account();
+					let depositor = &details.deposit.depositor;
+					T::Tokens::transfer(
+						TokenKind::Gcc,
+						depositor,
+						&treasury,
+						fee,
+						Preservation::Preserve,
+					)?;
+				}
+				let gid = Self::gid_of(&did);
+				for name in &details.also_known_as {
+					T::Names::unlink_gid(&details.controller, name, gid)?;
+				}
 				Dids::<T>::remove(&did);
 				let tombstone = Tombstone {
 					created: details.created,
@@ -408,14 +447,29 @@ pub mod pallet {
 				Self::deposit_event(Event::DidDeactivated { did });
 				return Ok(());
 			}
-			Self::apply_change(&did, &mut details, change)?;
+			let link = Self::apply_change(&mut details, change)?;
 			details.version = details.version.saturating_add(1);
 			details.nonce = details.nonce.saturating_add(1);
 			details.updated = frame_system::Pallet::<T>::block_number();
 			details.updated_at = Self::now_ms();
 			let required = details.required_deposit();
+
+			// The deposit is the payer's funds check; the name's GID record, written next,
+			// settles its own deposit with the name's manager, which may fail too (and then
+			// undoes this call with it).
 			details.deposit =
 				T::Tokens::adjust_deposit(&reason, &details.deposit, payer, required)?;
+			let gid = Self::gid_of(&did);
+			match link {
+				Some(NameLink::Claim(name)) => {
+					T::Names::set_gid(&details.controller, &name, Some(gid))?
+				},
+				// A name that changed hands keeps its record: it is its new owner's.
+				Some(NameLink::Release(name)) => {
+					T::Names::unlink_gid(&details.controller, &name, gid)?
+				},
+				None => {},
+			}
 			let version = details.version;
 			Dids::<T>::insert(&did, details);
 			Self::deposit_event(Event::DidUpdated { did, version });
@@ -467,12 +521,14 @@ pub mod pallet {
 			details.keys.iter().position(|key| key.id == key_id).ok_or(Error::<T>::UnknownKey)
 		}
 
-		/// Applies every change but deactivation to `details`.
+		/// Applies every change but deactivation to `details`, and says which name's GID
+		/// record the change links or unlinks, for the caller to write once the DID's deposit is
+		/// settled.
 		fn apply_change(
-			did: &T::AccountId,
 			details: &mut DidDetails<T>,
 			change: DidChange<T>,
-		) -> DispatchResult {
+		) -> Result<Option<NameLink>, DispatchError> {
+			let mut link = None;
 			match change {
 				DidChange::AddKey { key, relationships } => {
 					Self::add_key(details, key, relationships)?
@@ -482,8 +538,11 @@ pub mod pallet {
 					details.keys.remove(index);
 				},
 				DidChange::SetRelationships { key_id, relationships } => {
-					let index = Self::key_index(details, key_id)?;
-					let key = &mut details.keys[index];
+					let key = details
+						.keys
+						.iter_mut()
+						.find(|key| key.id == key_id)
+						.ok_or(Error::<T>::UnknownKey)?;
 					ensure!(relationships.fit(&key.key), Error::<T>::InvalidRelationship);
 					key.relationships = relationships;
 				},
@@ -510,7 +569,7 @@ pub mod pallet {
 						.also_known_as
 						.try_push(name.clone())
 						.map_err(|_| Error::<T>::TooManyAlsoKnownAs)?;
-					T::Names::set_gid(&details.controller, &name, Some(Self::gid_of(did)))?;
+					link = Some(NameLink::Claim(name));
 				},
 				DidChange::RemoveAlsoKnownAs { name } => {
 					let index = details
@@ -519,13 +578,12 @@ pub mod pallet {
 						.position(|claimed| *claimed == name)
 						.ok_or(Error::<T>::UnknownAlsoKnownAs)?;
 					details.also_known_as.remove(index);
-					// Best effort: a name that changed hands is its new owner's to manage.
-					let _ = T::Names::set_gid(&details.controller, &name, None);
+					link = Some(NameLink::Release(name));
 				},
 				DidChange::Deactivate => {},
 			}
 			ensure!(details.has_capability_invocation_key(), Error::<T>::NoCapabilityInvocationKey);
-			Ok(())
+			Ok(link)
 		}
 	}
 }

@@ -24,6 +24,7 @@ pub const CHARLIE: AccountId = 3;
 pub const INITIAL_BALANCE: Balance = 1_000_000;
 pub const DEPOSIT_BASE: Balance = 100;
 pub const DEPOSIT_PER_BYTE: Balance = 1;
+pub const TOMBSTONE_FEE: Balance = 20;
 pub const MAX_KEYS: u32 = 3;
 pub const MAX_SERVICES: u32 = 2;
 
@@ -75,6 +76,14 @@ impl NameRegistry<AccountId> for TestNames {
 		});
 		Ok(())
 	}
+
+	fn unlink_gid(who: &AccountId, name: &[u8], gid: H256) -> DispatchResult {
+		let linked = GidRecords::get().get(name) == Some(&gid);
+		if linked && Self::owner_of(name).as_ref() == Some(who) {
+			Self::set_gid(who, name, None)?;
+		}
+		Ok(())
+	}
 }
 
 /// Six seconds a block, from the epoch.
@@ -93,6 +102,7 @@ impl pallet_gid::Config for Test {
 	type Time = BlockTime;
 	type DepositBase = frame_support::traits::ConstU128<DEPOSIT_BASE>;
 	type DepositPerByte = frame_support::traits::ConstU128<DEPOSIT_PER_BYTE>;
+	type TombstoneFee = frame_support::traits::ConstU128<TOMBSTONE_FEE>;
 	type MaxKeys = ConstU32<MAX_KEYS>;
 	type MaxServices = ConstU32<MAX_SERVICES>;
 	type MaxServiceIdLength = ConstU32<16>;
@@ -111,8 +121,11 @@ impl pallet_gid::BenchmarkHelper<AccountId> for TestNames {
 	}
 }
 
+ghostchain_primitives::impl_checked_test_ext!(Gid::do_try_state);
+
 /// Alice, Bob and Charlie hold GCC; keys sign through a keystore (as benchmarks need).
-pub fn new_test_ext() -> sp_io::TestExternalities {
+
+pub fn new_test_ext() -> CheckedExt {
 	let treasury = Tokens::treasury_account();
 	let genesis = RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
@@ -135,5 +148,5 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		NameOwners::take();
 		GidRecords::take();
 	});
-	ext
+	ext.into()
 }

@@ -357,6 +357,24 @@ mod operations {
 	}
 
 	#[test]
+	fn a_submitter_who_cannot_pay_the_deposit_changes_nothing() {
+		new_test_ext().execute_with(|| {
+			let (key, _) = create_alice_did();
+			let pauper = 4;
+			let before = Dids::<Test>::get(ALICE).unwrap();
+			let operation = operation(1, DidChange::AddService { service: service("b") });
+			let signature = key.sign(&Gid::signing_payload(&operation));
+			assert_noop!(
+				Gid::update(RuntimeOrigin::signed(pauper), operation, signature),
+				pallet_ghost_tokens::Error::<Test>::InsufficientBalance
+			);
+			assert_eq!(Dids::<Test>::get(ALICE).unwrap().deposit, before.deposit);
+			assert_eq!(held(ALICE), before.deposit.amount);
+			assert_eq!(held(pauper), 0);
+		});
+	}
+
+	#[test]
 	fn verify_checks_the_relationship() {
 		new_test_ext().execute_with(|| {
 			let (controller_key, assertion_key) = create_alice_did();
@@ -380,9 +398,13 @@ mod deactivation {
 		new_test_ext().execute_with(|| {
 			let (key, _) = create_alice_did();
 			System::set_block_number(5);
+			let treasury = Tokens::treasury_account();
+			let treasury_before = Balances::free_balance(treasury);
 			assert_ok!(change(&key, DidChange::Deactivate));
 			System::assert_last_event(Event::DidDeactivated { did: ALICE }.into());
 			assert_eq!(held(ALICE), 0, "the deposit is returned");
+			assert_eq!(Balances::free_balance(ALICE), INITIAL_BALANCE - TOMBSTONE_FEE);
+			assert_eq!(Balances::free_balance(treasury), treasury_before + TOMBSTONE_FEE);
 
 			let document = document();
 			assert!(document.deactivated);
@@ -441,6 +463,23 @@ mod also_known_as {
 			// The name is transferred: the document stops showing it.
 			NameOwners::mutate(|owners| owners.insert(b"alice.ghost".to_vec(), CHARLIE));
 			assert!(document().also_known_as.is_empty());
+		});
+	}
+
+	#[test]
+	fn deactivation_unlinks_the_names_the_controller_still_holds() {
+		new_test_ext().execute_with(|| {
+			let (key, _) = create_alice_did();
+			for text in ["a.ghost", "b.ghost"] {
+				NameOwners::mutate(|owners| owners.insert(text.as_bytes().to_vec(), ALICE));
+				assert_ok!(claim(&key, text));
+			}
+			// b.ghost changes hands; its record is now Charlie's to keep or change.
+			NameOwners::mutate(|owners| owners.insert(b"b.ghost".to_vec(), CHARLIE));
+
+			assert_ok!(change(&key, DidChange::Deactivate));
+			let linked: Vec<_> = GidRecords::get().into_keys().collect();
+			assert_eq!(linked, vec![b"b.ghost".to_vec()]);
 		});
 	}
 

@@ -177,6 +177,15 @@ pub struct DidOperation<T: Config> {
 	pub change: DidChange<T>,
 }
 
+/// A change to a CNS name's GID record that a DID change calls for.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum NameLink {
+	/// Point the name's GID record at the DID.
+	Claim(Name),
+	/// Clear the name's GID record if it still points at the DID.
+	Release(Name),
+}
+
 /// Sets up what the benchmarks cannot make generically.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {

@@ -1,6 +1,6 @@
 //! Benchmarks of every call at its worst case, and of finalizing `n` batches at once.
 
-use alloc::vec::Vec;
+use alloc::{boxed::Box, vec::Vec};
 use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -369,7 +369,7 @@ mod benchmarks {
 		};
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), L2, header, proof);
+		_(RawOrigin::Signed(who), L2, header, Box::new(proof));
 
 		assert_eq!(L2s::<T>::get(L2).map(|info| info.finalized_batches), Some(1));
 		Ok(())

@@ -21,6 +21,8 @@ const G2_LEN: usize = 64;
 /// and delta (G2).
 const GAMMA_ABC_COUNT_OFFSET: usize = G1_LEN + 3 * G2_LEN;
 const GAMMA_ABC_OFFSET: usize = GAMMA_ABC_COUNT_OFFSET + 8;
+/// One `gamma_abc_g1` point for the constant 1, then one per public input.
+const GAMMA_ABC_POINTS: usize = BATCH_PUBLIC_INPUT_LIMBS + 1;
 
 /// Why a verifying key is refused.
 #[derive(Debug, PartialEq, Eq)]
@@ -48,8 +50,7 @@ pub struct VerifyingKey {
 	beta_g2: G2Affine,
 	gamma_g2: G2Affine,
 	delta_g2: G2Affine,
-	/// One point for the constant 1, then one per public input.
-	gamma_abc_g1: [G1Affine; BATCH_PUBLIC_INPUT_LIMBS + 1],
+	gamma_abc_g1: [G1Affine; GAMMA_ABC_POINTS],
 }
 
 /// Decodes `bytes` as a verifying key for a batch circuit, checking every point.
@@ -69,26 +70,26 @@ fn decode_key(bytes: &[u8], validate: Validate) -> Result<VerifyingKey, KeyError
 		.and_then(|count| count.try_into().ok())
 		.map(u64::from_le_bytes)
 		.ok_or(KeyError::Malformed)?;
-	if count != BATCH_PUBLIC_INPUT_LIMBS as u64 + 1 {
+	if usize::try_from(count) != Ok(GAMMA_ABC_POINTS) {
 		return Err(KeyError::InputCount);
 	}
 	if bytes.len() != GROTH16_VERIFYING_KEY_LEN as usize {
 		return Err(KeyError::Malformed);
 	}
-	let g2 = |index: usize| {
-		let start = G1_LEN + index * G2_LEN;
-		point::<G2Affine>(&bytes[start..start + G2_LEN], validate).ok_or(KeyError::Malformed)
-	};
+	let (alpha_bytes, g2_bytes) = bytes.split_at_checked(G1_LEN).ok_or(KeyError::Malformed)?;
+	let mut g2_points = g2_bytes
+		.chunks_exact(G2_LEN)
+		.map(|point_bytes| point::<G2Affine>(point_bytes, validate).ok_or(KeyError::Malformed));
+	let mut g2 = || g2_points.next().unwrap_or(Err(KeyError::Malformed));
 	let key = VerifyingKey {
-		alpha_g1: point(&bytes[..G1_LEN], validate).ok_or(KeyError::Malformed)?,
-		beta_g2: g2(0)?,
-		gamma_g2: g2(1)?,
-		delta_g2: g2(2)?,
+		alpha_g1: point(alpha_bytes, validate).ok_or(KeyError::Malformed)?,
+		beta_g2: g2()?,
+		gamma_g2: g2()?,
+		delta_g2: g2()?,
 		gamma_abc_g1: {
-			let mut points = [G1Affine::zero(); BATCH_PUBLIC_INPUT_LIMBS + 1];
-			for (point_bytes, slot) in
-				bytes[GAMMA_ABC_OFFSET..].chunks_exact(G1_LEN).zip(points.iter_mut())
-			{
+			let mut points = [G1Affine::zero(); GAMMA_ABC_POINTS];
+			let gamma_abc_bytes = bytes.get(GAMMA_ABC_OFFSET..).ok_or(KeyError::Malformed)?;
+			for (point_bytes, slot) in gamma_abc_bytes.chunks_exact(G1_LEN).zip(points.iter_mut()) {
 				// An identity here is legitimate: an input no constraint uses.
 				*slot = G1Affine::deserialize_with_mode(point_bytes, Compress::Yes, validate)
 					.map_err(|_| KeyError::Malformed)?;
@@ -119,10 +120,14 @@ pub fn verify(
 	let b: G2Affine = point(b_bytes, Validate::Yes).ok_or(ProofError::Malformed)?;
 	let c: G1Affine = point(c_bytes, Validate::Yes).ok_or(ProofError::Malformed)?;
 
-	let mut inputs_point = key.gamma_abc_g1[0].into_group();
-	for (limb, base) in inputs.limbs().into_iter().zip(&key.gamma_abc_g1[1..]) {
+	let (constant, input_bases) = key.gamma_abc_g1.split_first().ok_or(ProofError::Malformed)?;
+	let mut inputs_point = constant.into_group();
+	// Curve and field arithmetic is modular: it cannot overflow.
+	#[allow(clippy::arithmetic_side_effects)]
+	for (limb, base) in inputs.limbs().into_iter().zip(input_bases) {
 		inputs_point += *base * Fr::from(limb);
 	}
+	#[allow(clippy::arithmetic_side_effects)]
 	let product = Bn254::multi_pairing(
 		[-a, key.alpha_g1, inputs_point.into_affine(), c],
 		[b, key.beta_g2, key.gamma_g2, key.delta_g2],

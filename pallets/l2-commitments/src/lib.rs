@@ -62,7 +62,7 @@ pub fn extend_deposit_chain<AccountId: codec::Encode>(
 
 #[frame_support::pallet]
 pub mod pallet {
-	use alloc::vec::Vec;
+	use alloc::{boxed::Box, vec::Vec};
 	use codec::Encode;
 	use frame_support::{
 		pallet_prelude::*,
@@ -148,6 +148,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPendingDeposits: Get<u32>;
 
+		/// How many of each L2's newest final batches are kept for withdrawals to be proven
+		/// against; an older one is removed as a new batch becomes final. At least one.
+		#[pallet::constant]
+		type RetainedFinalBatches: Get<u32>;
+
 		type WeightInfo: WeightInfo;
 	}
 
@@ -160,8 +165,9 @@ pub mod pallet {
 	pub type Sequencers<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, L2Id, Blake2_128Concat, T::AccountId, SequencerInfo<T>>;
 
-	/// Accepted batches, by L2 and index. Indexes are sequential, so Twox is safe. Final
-	/// batches stay: withdrawals are proven against them.
+	/// Accepted batches, by L2 and index. Indexes are sequential, so Twox is safe. The newest
+	/// [`Config::RetainedFinalBatches`] final batches stay for withdrawals to be proven
+	/// against; older ones are removed.
 	#[pallet::storage]
 	pub type Batches<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, L2Id, Twox64Concat, BatchIndex, BatchRecordOf<T>>;
@@ -323,6 +329,9 @@ pub mod pallet {
 		MalformedProof,
 		/// The proof does not verify for the batch's public inputs under the L2's key.
 		InvalidProof,
+		/// The batch is final but older than the `RetainedFinalBatches` kept: withdrawals
+		/// against it are no longer possible.
+		BatchPruned,
 	}
 
 	#[pallet::call]
@@ -352,6 +361,7 @@ pub mod pallet {
 			);
 
 			let escrow = Self::escrow_account(l2);
+			// The transfer is the treasury's funds check: when it fails, nothing has changed.
 			T::Currency::transfer(
 				&T::Treasury::get(),
 				&escrow,
@@ -390,6 +400,7 @@ pub mod pallet {
 			);
 
 			let bond = info.config.sequencer_bond;
+			// The hold is the funds check: when it fails, nothing has changed.
 			T::Currency::hold(&HoldReason::SequencerBond.into(), &who, bond)?;
 			Sequencers::<T>::insert(
 				l2,
@@ -437,6 +448,7 @@ pub mod pallet {
 				now >= unbonded_at.saturating_add(T::UnbondingDelay::get()),
 				Error::<T>::UnbondingNotDue
 			);
+			// Finality first: the checks below depend on it (see `finalize_ready`).
 			let finalized = Self::finalize_ready(l2, &mut info, now);
 			ensure!(
 				sequencer.last_batch.is_none_or(|last| last < info.finalized_batches),
@@ -452,8 +464,11 @@ pub mod pallet {
 			Sequencers::<T>::remove(l2, &who);
 			L2s::<T>::insert(l2, info);
 			Self::deposit_event(Event::BondReleased { l2, sequencer: who, amount: sequencer.bond });
-			Ok(Some(T::WeightInfo::release_bond() + T::WeightInfo::finalize_batches(finalized))
-				.into())
+			Ok(Some(
+				T::WeightInfo::release_bond()
+					.saturating_add(T::WeightInfo::finalize_batches(finalized)),
+			)
+			.into())
 		}
 
 		/// Submits the next batch of `l2`, which is in optimistic mode. The sender must be a
@@ -468,8 +483,11 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let finalized = Self::accept_batch(who, l2, header, None)?;
-			Ok(Some(T::WeightInfo::submit_batch() + T::WeightInfo::finalize_batches(finalized))
-				.into())
+			Ok(Some(
+				T::WeightInfo::submit_batch()
+					.saturating_add(T::WeightInfo::finalize_batches(finalized)),
+			)
+			.into())
 		}
 
 		/// Challenges batch `index` of `l2` within its challenge period, holding the L2's
@@ -485,6 +503,7 @@ pub mod pallet {
 			ensure!(now < batch.finalizes_at, Error::<T>::ChallengeWindowClosed);
 
 			let bond = info.config.challenge_bond;
+			// The hold is the funds check: when it fails, nothing has changed.
 			T::Currency::hold(&HoldReason::ChallengeBond.into(), &who, bond)?;
 			batch.challenge = Some(Challenge { challenger: who.clone(), bond });
 			Batches::<T>::insert(l2, index, batch);
@@ -537,7 +556,8 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			let finalized = Self::finalize_ready(l2, &mut info, now);
 			L2s::<T>::insert(l2, info);
-			Ok(Some(ruling_weight + T::WeightInfo::finalize_batches(finalized)).into())
+			Ok(Some(ruling_weight.saturating_add(T::WeightInfo::finalize_batches(finalized)))
+				.into())
 		}
 
 		/// Locks `amount` GCC in `l2`'s escrow for `l2_recipient` on the L2, as the next
@@ -555,6 +575,7 @@ pub mod pallet {
 			let mut info = L2s::<T>::get(l2).ok_or(Error::<T>::UnknownL2)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let now = frame_system::Pallet::<T>::block_number();
+			// Finality first: the checks below depend on it (see `finalize_ready`).
 			let finalized = Self::finalize_ready(l2, &mut info, now);
 			ensure!(
 				info.pending_deposits() < u64::from(info.config.limits.max_pending_deposits),
@@ -562,6 +583,7 @@ pub mod pallet {
 			);
 			let escrowed = info.escrowed.checked_add(amount).ok_or(Error::<T>::EscrowOverflow)?;
 
+			// The transfer is the funds check: when it fails, only the finality above was written.
 			T::Currency::transfer(&who, &Self::escrow_account(l2), amount, Preservation::Preserve)?;
 			let message =
 				DepositMessage { nonce: info.deposit_count, sender: who, l2_recipient, amount };
@@ -573,7 +595,10 @@ pub mod pallet {
 			L2s::<T>::insert(l2, info);
 			let DepositMessage { nonce, sender, .. } = message;
 			Self::deposit_event(Event::Deposited { l2, nonce, sender, l2_recipient, amount, head });
-			Ok(Some(T::WeightInfo::deposit() + T::WeightInfo::finalize_batches(finalized)).into())
+			Ok(Some(
+				T::WeightInfo::deposit().saturating_add(T::WeightInfo::finalize_batches(finalized)),
+			)
+			.into())
 		}
 
 		/// Pays `withdrawal` from `l2`'s escrow, given a proof that it is a leaf of final batch
@@ -591,9 +616,11 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let mut info = L2s::<T>::get(l2).ok_or(Error::<T>::UnknownL2)?;
 			let now = frame_system::Pallet::<T>::block_number();
+			// Finality first: the checks below depend on it (see `finalize_ready`).
 			let finalized = Self::finalize_ready(l2, &mut info, now);
 			ensure!(batch < info.next_batch, Error::<T>::UnknownBatch);
 			ensure!(batch < info.finalized_batches, Error::<T>::BatchNotFinalized);
+			ensure!(!Self::is_pruned(&info, batch), Error::<T>::BatchPruned);
 			let record = Batches::<T>::get(l2, batch).ok_or(Error::<T>::UnknownBatch)?;
 			let proof_depth = proof.siblings.len() as u32;
 			ensure!(
@@ -618,7 +645,8 @@ pub mod pallet {
 			let Withdrawal { nonce, recipient, amount } = withdrawal;
 			Self::deposit_event(Event::Withdrawn { l2, batch, nonce, recipient, amount });
 			Ok(Some(
-				T::WeightInfo::withdraw(proof_depth) + T::WeightInfo::finalize_batches(finalized),
+				T::WeightInfo::withdraw(proof_depth)
+					.saturating_add(T::WeightInfo::finalize_batches(finalized)),
 			)
 			.into())
 		}
@@ -633,12 +661,14 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			l2: L2Id,
 			header: BatchHeader,
-			proof: ValidityProof,
+			// Boxed: inline, the proof would make every `RuntimeCall` 444 bytes.
+			proof: Box<ValidityProof>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let finalized = Self::accept_batch(who, l2, header, Some(proof))?;
+			let finalized = Self::accept_batch(who, l2, header, Some(*proof))?;
 			Ok(Some(
-				T::WeightInfo::submit_proven_batch() + T::WeightInfo::finalize_batches(finalized),
+				T::WeightInfo::submit_proven_batch()
+					.saturating_add(T::WeightInfo::finalize_batches(finalized)),
 			)
 			.into())
 		}
@@ -706,6 +736,7 @@ pub mod pallet {
 				.filter(|sequencer| sequencer.unbonded_at.is_none())
 				.ok_or(Error::<T>::NotSequencer)?;
 			let now = frame_system::Pallet::<T>::block_number();
+			// Finality first: the checks below depend on it (see `finalize_ready`).
 			let finalized = Self::finalize_ready(l2, &mut info, now);
 			ensure!(info.open_disputes == 0, Error::<T>::L2Frozen);
 			ensure!(header.index >= info.next_batch, Error::<T>::BatchAlreadySubmitted);
@@ -824,7 +855,13 @@ pub mod pallet {
 		}
 
 		/// Marks final, in order, every pending batch whose period has passed up to the first
-		/// that is challenged or still in its period. Returns how many it marked.
+		/// that is challenged or still in its period, and removes the final batches that fall
+		/// out of the retained ones. Returns how many it marked.
+		///
+		/// Calls run it before their own checks, a write ahead of checks on purpose: those checks
+		/// look at what is final (deposit-queue room, which batches pay withdrawals, whether a
+		/// sequencer's batches are settled). When a check then fails, the call's storage layer
+		/// undoes the finalization with the rest.
 		pub(crate) fn finalize_ready(
 			l2: L2Id,
 			info: &mut L2Info<T>,
@@ -840,6 +877,9 @@ pub mod pallet {
 				info.finalized_batches.saturating_inc();
 				info.finalized_deposits_consumed = batch.header.deposits_consumed;
 				finalized.saturating_inc();
+				if let Some(expired) = index.checked_sub(T::RetainedFinalBatches::get().into()) {
+					Batches::<T>::remove(l2, expired);
+				}
 				Self::deposit_event(Event::BatchFinalized {
 					l2,
 					index,
@@ -847,6 +887,12 @@ pub mod pallet {
 				});
 			}
 			finalized
+		}
+
+		/// Whether final batch `index` is older than the retained ones, and so removed.
+		fn is_pruned(info: &L2Info<T>, index: BatchIndex) -> bool {
+			let retained = u64::from(T::RetainedFinalBatches::get());
+			index.saturating_add(retained) < info.finalized_batches
 		}
 
 		/// Whether `batch` is final at block `now` once every earlier batch is: its period has
@@ -858,8 +904,8 @@ pub mod pallet {
 		/// The ring slot of the deposit-chain head after `count` deposits.
 		fn deposit_slot(info: &L2Info<T>, count: u64) -> u32 {
 			let slots = u64::from(info.config.limits.max_pending_deposits).saturating_add(1);
-			// The remainder is at most `max_pending_deposits`, a u32.
-			(count % slots) as u32
+			// The remainder is at most `max_pending_deposits`, a u32; `slots` is never zero.
+			count.checked_rem(slots).and_then(|slot| u32::try_from(slot).ok()).unwrap_or_default()
 		}
 
 		/// The deposit-chain head after `count` deposits, for `count` between the newest final
@@ -884,7 +930,7 @@ pub mod pallet {
 		) -> Result<(Balance, Balance), DispatchError> {
 			let reason = reason.into();
 			let slashed = amount.min(T::Currency::balance_on_hold(&reason, offender));
-			let reward = T::DisputeReward::get() * slashed;
+			let reward = T::DisputeReward::get().mul_floor(slashed);
 			for (dest, share) in
 				[(rewarded, reward), (&T::Treasury::get(), slashed.saturating_sub(reward))]
 			{
@@ -998,8 +1044,8 @@ pub mod pallet {
 		}
 
 		/// Every L2's counters agree with its batches and sequencers, its escrow holds at least
-		/// what it may still pay out, and its verifying key, if any, is a valid one.
-		#[cfg(any(feature = "try-runtime", test))]
+		/// what it may still pay out, and its verifying key, if any, is a valid one; every bond
+		/// recorded is what its account has on hold.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use sp_runtime::TryRuntimeError;
 			for (l2, info) in L2s::<T>::iter() {
@@ -1023,7 +1069,13 @@ pub mod pallet {
 				let disputes = Batches::<T>::iter_prefix_values(l2)
 					.filter(|batch| batch.challenge.is_some())
 					.count() as u32;
-				if batches != info.next_batch || disputes != info.open_disputes {
+				let retained = u64::from(T::RetainedFinalBatches::get());
+				let pruned = info.finalized_batches.saturating_sub(retained);
+				let oldest_kept = Batches::<T>::iter_key_prefix(l2).min();
+				if batches != info.next_batch.saturating_sub(pruned)
+					|| disputes != info.open_disputes
+					|| oldest_kept.is_some_and(|oldest| oldest != pruned)
+				{
 					return Err(TryRuntimeError::Other("L2 batch counters disagree with storage"));
 				}
 				let active = Sequencers::<T>::iter_prefix_values(l2)
@@ -1031,6 +1083,37 @@ pub mod pallet {
 					.count() as u32;
 				if active != info.sequencers {
 					return Err(TryRuntimeError::Other("L2 sequencer count disagrees"));
+				}
+			}
+			Self::check_bonds_held()
+		}
+
+		/// The sequencer and challenge bonds each account has recorded, summed over every L2,
+		/// are what it has on hold for them.
+		fn check_bonds_held() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::BTreeMap;
+			let mut sequencer_bonds = BTreeMap::<T::AccountId, Balance>::new();
+			for (_, who, sequencer) in Sequencers::<T>::iter() {
+				let total = sequencer_bonds.entry(who).or_default();
+				*total = total.saturating_add(sequencer.bond);
+			}
+			let mut challenge_bonds = BTreeMap::<T::AccountId, Balance>::new();
+			for challenge in Batches::<T>::iter_values().filter_map(|batch| batch.challenge) {
+				let total = challenge_bonds.entry(challenge.challenger).or_default();
+				*total = total.saturating_add(challenge.bond);
+			}
+			for (reason, bonds) in [
+				(HoldReason::SequencerBond, sequencer_bonds),
+				(HoldReason::ChallengeBond, challenge_bonds),
+			] {
+				let reason = reason.into();
+				if bonds
+					.iter()
+					.any(|(who, bond)| T::Currency::balance_on_hold(&reason, who) != *bond)
+				{
+					return Err(sp_runtime::TryRuntimeError::Other(
+						"L2 bonds differ from the holds",
+					));
 				}
 			}
 			Ok(())

@@ -29,6 +29,7 @@ pub const SEQUENCER_BOND: Balance = 10_000;
 pub const CHALLENGE_BOND: Balance = 1_000;
 pub const CHALLENGE_PERIOD: u64 = 10;
 pub const UNBONDING_DELAY: u64 = 20;
+pub const RETAINED_FINAL_BATCHES: u32 = 8;
 pub const L2: L2Id = 7;
 pub const GENESIS_ROOT: H256 = H256::repeat_byte(0x11);
 
@@ -74,6 +75,7 @@ impl pallet_l2_commitments::Config for Test {
 	type MaxSequencers = ConstU32<4>;
 	type MaxPendingBatches = ConstU32<8>;
 	type MaxPendingDeposits = ConstU32<16>;
+	type RetainedFinalBatches = ConstU32<RETAINED_FINAL_BATCHES>;
 	type WeightInfo = ();
 }
 
@@ -87,7 +89,9 @@ pub fn l2_config() -> L2Config<Balance, u64> {
 	}
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+ghostchain_primitives::impl_checked_test_ext!(L2Commitments::do_try_state);
+
+pub fn new_test_ext() -> CheckedExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: [ALICE, BOB, CHARLIE, DAVE, TREASURY]
@@ -100,5 +104,5 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	ext.into()
 }

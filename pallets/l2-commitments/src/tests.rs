@@ -632,6 +632,30 @@ mod withdrawals {
 	}
 
 	#[test]
+	fn only_the_newest_final_batches_are_kept_to_withdraw_against() {
+		new_test_ext().execute_with(|| {
+			let leaves = leaves();
+			with_batches(&leaves);
+			run_past_window();
+			assert_ok!(withdraw(&leaves, 0));
+
+			// Batch 1 stays while it is among the newest RETAINED_FINAL_BATCHES final ones.
+			let retained = u64::from(RETAINED_FINAL_BATCHES);
+			for n in 0..retained {
+				submit(ALICE, next_header(root(0x40 + n as u8)));
+				run_past_window();
+				// The next call finalizes what is due, the way any settling call does.
+				assert_ok!(L2Commitments::deposit(RuntimeOrigin::signed(BOB), L2, root(0xb1), 1));
+				let pruned_through = info().finalized_batches.saturating_sub(retained);
+				assert_eq!(Batches::<Test>::contains_key(L2, 1), 1 >= pruned_through, "after {n}");
+			}
+			assert!(!Batches::<Test>::contains_key(L2, 0) && !Batches::<Test>::contains_key(L2, 1));
+			assert_eq!(Batches::<Test>::iter_prefix(L2).count() as u64, retained);
+			assert_noop!(withdraw(&leaves, 1), Error::<Test>::BatchPruned);
+		});
+	}
+
+	#[test]
 	fn a_withdrawal_not_in_the_tree_is_rejected() {
 		new_test_ext().execute_with(|| {
 			let leaves = leaves();
@@ -796,7 +820,12 @@ mod validity {
 	}
 
 	fn submit_proven(header: &BatchHeader, proof: ValidityProof) -> DispatchResultWithPostInfo {
-		L2Commitments::submit_proven_batch(RuntimeOrigin::signed(ALICE), L2, header.clone(), proof)
+		L2Commitments::submit_proven_batch(
+			RuntimeOrigin::signed(ALICE),
+			L2,
+			header.clone(),
+			Box::new(proof),
+		)
 	}
 
 	/// The error `call` fails with, having changed no storage.

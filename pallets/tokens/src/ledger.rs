@@ -110,7 +110,7 @@ pub(crate) fn ensure_can_deposit<T: Config, L: Inspect<AccountIdOf<T>, Balance =
 	match L::can_deposit(who, amount, provenance) {
 		DepositConsequence::BelowMinimum => Err(Error::<T>::BelowExistentialDeposit.into()),
 		DepositConsequence::Overflow => Err(Error::<T>::Overflow.into()),
-		consequence => consequence.into_result().map_err(Into::into),
+		consequence => consequence.into_result(),
 	}
 }
 

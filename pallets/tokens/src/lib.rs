@@ -23,6 +23,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -54,7 +56,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use ghostchain_primitives::{tokens::TokenKind, AssetId, Balance};
 	use sp_runtime::{
-		traits::{AccountIdConversion, Saturating, Zero},
+		traits::{AccountIdConversion, CheckedDiv, Saturating, Zero},
 		SaturatedConversion,
 	};
 
@@ -204,6 +206,11 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(!T::BlocksPerYear::get().is_zero(), "a reward year must have blocks");
 		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::call]
@@ -274,7 +281,9 @@ pub mod pallet {
 			}
 		}
 
-		pub(crate) fn do_transfer(
+		/// Refuses, with this pallet's errors, a transfer that [`Pallet::do_transfer`] would
+		/// refuse.
+		fn check_transfer(
 			token: TokenKind,
 			source: &T::AccountId,
 			dest: &T::AccountId,
@@ -284,9 +293,20 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			ensure!(source != dest, Error::<T>::TransferToSelf);
 			dispatch_ledger!(token, ledger::ensure_can_withdraw(source, amount, preservation))?;
-			dispatch_ledger!(token, ledger::ensure_can_deposit(dest, amount, Provenance::Extant))?;
+			dispatch_ledger!(token, ledger::ensure_can_deposit(dest, amount, Provenance::Extant))
+		}
 
-			// No failure beyond this point: the checks above are the ledger's own.
+		pub(crate) fn do_transfer(
+			token: TokenKind,
+			source: &T::AccountId,
+			dest: &T::AccountId,
+			amount: Balance,
+			preservation: Preservation,
+		) -> DispatchResult {
+			Self::check_transfer(token, source, dest, amount, preservation)?;
+
+			// The checks above are the ledger's own, so it fails here only if it disagrees
+			// with itself; the error then still reverts the whole call.
 			dispatch_ledger!(token, ledger::transfer(source, dest, amount, preservation))?;
 			Self::deposit_event(Event::Transferred {
 				token,
@@ -297,9 +317,28 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// The reward and this year's MANA stay within the yearly cap, and the treasury keeps
+		/// the existential deposit of every token, so that payments of any size reach it.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let cap = T::ManaYearlyCap::get();
+			ensure!(ManaRewardPerBlock::<T>::get() <= cap, "the MANA reward exceeds the cap");
+			ensure!(ManaIssuedThisYear::<T>::get().issued <= cap, "MANA issued above the cap");
+			let treasury = Self::treasury_account();
+			for token in TokenKind::ALL {
+				let minimum = dispatch_ledger!(token, ledger::minimum_balance());
+				ensure!(
+					Self::free_balance(token, &treasury) >= minimum,
+					"the treasury lost its existential deposit"
+				);
+			}
+			Ok(())
+		}
+
 		/// MANA issuance of the year that `now` falls in.
 		fn mana_issuance_in_year_of(now: BlockNumberFor<T>) -> YearlyIssuance {
-			let year = (now / T::BlocksPerYear::get()).saturated_into();
+			// `BlocksPerYear` is never zero (`integrity_test`).
+			let year =
+				now.checked_div(&T::BlocksPerYear::get()).unwrap_or_default().saturated_into();
 			let issuance = ManaIssuedThisYear::<T>::get();
 			if issuance.year == year {
 				issuance
@@ -351,6 +390,16 @@ pub mod pallet {
 			dispatch_ledger!(token, ledger::total_issuance())
 		}
 
+		fn ensure_can_transfer(
+			token: TokenKind,
+			source: &T::AccountId,
+			dest: &T::AccountId,
+			amount: Balance,
+			preservation: Preservation,
+		) -> DispatchResult {
+			Self::check_transfer(token, source, dest, amount, preservation)
+		}
+
 		fn transfer(
 			token: TokenKind,
 			source: &T::AccountId,
@@ -377,7 +426,8 @@ pub mod pallet {
 			};
 			dispatch_ledger!(token, ledger::ensure_can_deposit(to, amount, Provenance::Minted))?;
 
-			// No failure beyond this point.
+			// `ensure_can_deposit` is the ledger's own check for minting, so this fails only if
+			// the ledger disagrees with itself; the error then still reverts the caller.
 			dispatch_ledger!(token, ledger::mint(to, amount))?;
 			if let Some(issuance) = mana_issuance {
 				ManaIssuedThisYear::<T>::put(issuance);

@@ -117,6 +117,8 @@ impl pallet_ghost_tokens::Config for Test {
 	type BenchmarkHelper = MockAuthor;
 }
 
+ghostchain_primitives::impl_checked_test_ext!(Tokens::do_try_state);
+
 /// Genesis for a test: who holds what of each token, and the MANA reward per block.
 pub struct ExtBuilder {
 	balances: Vec<(TokenKind, AccountId, Balance)>,
@@ -143,7 +145,7 @@ impl ExtBuilder {
 		self.balances.iter().filter(|(t, ..)| *t == token).map(|&(_, who, b)| (who, b)).collect()
 	}
 
-	pub fn build(self) -> sp_io::TestExternalities {
+	pub fn build(self) -> CheckedExt {
 		let treasury = Tokens::treasury_account();
 		let assets = [TokenKind::Mana, TokenKind::Ghost];
 		let genesis = RuntimeGenesisConfig {
@@ -186,7 +188,7 @@ impl ExtBuilder {
 		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(genesis);
 		ext.execute_with(|| System::set_block_number(1));
-		ext
+		ext.into()
 	}
 }
 

@@ -6,7 +6,8 @@ use ghostchain_primitives::tokens::{
 use sp_runtime::{DispatchError, TokenError};
 
 use crate::{
-	mock::*, Error, Event, ManaIssuedThisYear, ManaRewardPerBlock, MultiToken, YearlyIssuance,
+	mock::*, Deposit, Error, Event, ManaIssuedThisYear, ManaRewardPerBlock, MultiToken,
+	YearlyIssuance,
 };
 
 fn balance(token: TokenKind, who: AccountId) -> u128 {
@@ -337,5 +338,64 @@ fn payments_of_any_size_reach_the_treasury() {
 			));
 			assert_eq!(balance(token, treasury), ED + 1);
 		}
+	});
+}
+
+/// GCC `who` holds as a deposit, and what is free.
+fn deposit_state(who: AccountId) -> (u128, u128) {
+	(Tokens::balance_on_hold(Gcc, &TestHoldReason::Deposit, &who), balance(Gcc, who))
+}
+
+#[test]
+fn a_deposit_moves_to_a_new_payer_who_can_afford_it() {
+	ExtBuilder::default().build().execute_with(|| {
+		let reason = TestHoldReason::Deposit;
+		assert_ok!(Tokens::transfer(RuntimeOrigin::signed(ALICE), Gcc, BOB, 500));
+		let old = Deposit { depositor: ALICE, amount: 300 };
+		assert_ok!(Tokens::hold_deposit(&reason, &ALICE, 300));
+
+		let new = Tokens::adjust_deposit(&reason, &old, &BOB, 200).unwrap();
+		assert_eq!(new, Deposit { depositor: BOB, amount: 200 });
+		assert_eq!(deposit_state(ALICE), (0, 500));
+		assert_eq!(deposit_state(BOB), (200, 300));
+
+		// The same payer: only the difference moves, either way.
+		let grown = Tokens::adjust_deposit(&reason, &new, &BOB, 250).unwrap();
+		assert_eq!(deposit_state(BOB), (250, 250));
+		Tokens::adjust_deposit(&reason, &grown, &BOB, 50).unwrap();
+		assert_eq!(deposit_state(BOB), (50, 450));
+	});
+}
+
+#[test]
+fn a_deposit_swap_that_fails_leaves_both_holds_as_they_were() {
+	ExtBuilder::default().build().execute_with(|| {
+		let reason = TestHoldReason::Deposit;
+		assert_ok!(Tokens::transfer(RuntimeOrigin::signed(ALICE), Gcc, BOB, 100));
+		let old = Deposit { depositor: ALICE, amount: 300 };
+		assert_ok!(Tokens::hold_deposit(&reason, &ALICE, 300));
+		let before = (deposit_state(ALICE), deposit_state(BOB));
+
+		// Bob cannot hold 200: the old deposit must stay Alice's.
+		assert_noop!(
+			Tokens::adjust_deposit(&reason, &old, &BOB, 200),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_eq!((deposit_state(ALICE), deposit_state(BOB)), before);
+
+		// A recorded deposit that is not (all) held: the new hold is undone with the release.
+		let overstated = Deposit { depositor: ALICE, amount: 301 };
+		assert_noop!(
+			Tokens::adjust_deposit(&reason, &overstated, &BOB, 50),
+			DispatchError::Token(TokenError::FundsUnavailable)
+		);
+		assert_eq!((deposit_state(ALICE), deposit_state(BOB)), before);
+
+		// The same payer growing beyond its means.
+		assert_noop!(
+			Tokens::adjust_deposit(&reason, &old, &ALICE, 1_000),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_eq!((deposit_state(ALICE), deposit_state(BOB)), before);
 	});
 }

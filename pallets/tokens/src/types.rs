@@ -38,6 +38,17 @@ pub trait MultiToken<AccountId> {
 	/// All of `token` in existence.
 	fn total_issuance(token: TokenKind) -> Balance;
 
+	/// Refuses, with the error [`MultiToken::transfer`] would give, a transfer that it would
+	/// refuse; changes nothing either way. Lets a caller check a payment before its other
+	/// writes.
+	fn ensure_can_transfer(
+		token: TokenKind,
+		source: &AccountId,
+		dest: &AccountId,
+		amount: Balance,
+		preservation: Preservation,
+	) -> DispatchResult;
+
 	/// Moves `amount` of `token`; `preservation` says whether `source` may be emptied.
 	fn transfer(
 		token: TokenKind,
@@ -87,7 +98,8 @@ pub trait MultiToken<AccountId> {
 	}
 
 	/// Makes `deposit` `required`, held from `payer`: the difference if `payer` holds it
-	/// already, otherwise all of it, after the old deposit is returned to its depositor.
+	/// already, otherwise all of it, and the old deposit is returned to its depositor. On
+	/// failure nothing has changed: both holds are as they were.
 	fn adjust_deposit(
 		reason: &Self::Reason,
 		deposit: &Deposit<AccountId>,
@@ -98,19 +110,44 @@ pub trait MultiToken<AccountId> {
 		AccountId: PartialEq + Clone,
 	{
 		if deposit.depositor == *payer {
-			let held = deposit.amount;
-			if required > held {
-				Self::hold_deposit(reason, payer, required - held)?;
-			} else {
-				let excess = Deposit { depositor: payer.clone(), amount: held - required };
-				Self::release_deposit(reason, &excess)?;
+			// One hold or one release: each changes nothing when it fails.
+			match required.checked_sub(deposit.amount) {
+				Some(more) => Self::hold_deposit(reason, payer, more)?,
+				None => {
+					let excess = deposit.amount.saturating_sub(required);
+					Self::release_deposit(
+						reason,
+						&Deposit { depositor: payer.clone(), amount: excess },
+					)?
+				},
 			}
 		} else {
-			Self::release_deposit(reason, deposit)?;
-			Self::hold_deposit(reason, payer, required)?;
+			// The new hold first, as it is the step that fails for want of funds; the layer
+			// undoes it should the release fail.
+			frame_support::storage::with_storage_layer(|| {
+				Self::hold_deposit(reason, payer, required)?;
+				Self::release_deposit(reason, deposit)
+			})?;
 		}
 		Ok(Deposit { depositor: payer.clone(), amount: required })
 	}
+}
+
+/// Whether every account in `deposits` (depositor, amount pairs; an account may recur) has
+/// exactly the sum of its amounts on hold in GCC for `reason`: the `try_state` check of a
+/// pallet that keeps deposits with [`MultiToken::hold_deposit`].
+pub fn deposits_match_holds<AccountId: Ord, Tokens: MultiToken<AccountId>>(
+	reason: &Tokens::Reason,
+	deposits: impl IntoIterator<Item = (AccountId, Balance)>,
+) -> bool {
+	let mut totals = alloc::collections::BTreeMap::<AccountId, Balance>::new();
+	for (depositor, amount) in deposits {
+		let total = totals.entry(depositor).or_default();
+		*total = total.saturating_add(amount);
+	}
+	totals.iter().all(|(depositor, total)| {
+		Tokens::balance_on_hold(TokenKind::Gcc, reason, depositor) == *total
+	})
 }
 
 /// Sets up what the benchmarks cannot make generically.

@@ -3,6 +3,7 @@
 //! docs/cns.md has the price table for users; change both together.
 
 use alloc::vec::Vec;
+use codec::MaxEncodedLen;
 use frame_support::{
 	parameter_types,
 	traits::{ConstU128, ConstU32},
@@ -14,7 +15,7 @@ use ghostchain_primitives::{
 	tokens::{TokenKind, UNIT},
 	Balance,
 };
-use pallet_cns::TldConfig;
+use pallet_cns::{PrimaryName, TldConfig};
 use pallet_revive::AddressMapper;
 use sp_runtime::traits::Convert;
 
@@ -28,10 +29,14 @@ use crate::{
 pub fn launch_tld_config(tld: Tld) -> TldConfig {
 	let (token, yearly_prices) = match tld {
 		// The brand TLD, paid in the brand token.
-		Tld::Ghost => (TokenKind::Ghost, [640, 160, 40, 10, 5].map(|n| n * UNIT)),
+		Tld::Ghost => {
+			(TokenKind::Ghost, [640, 160, 40, 10, 5].map(|n: Balance| n.saturating_mul(UNIT)))
+		},
 		Tld::Gcc | Tld::Gcp => (TokenKind::Gcc, [64 * UNIT, 16 * UNIT, 4 * UNIT, UNIT, UNIT / 2]),
 		// Utility TLDs, paid in the utility token that block authors earn.
-		Tld::Warp | Tld::Arc => (TokenKind::Mana, [320, 80, 20, 5, 1].map(|n| n * UNIT)),
+		Tld::Warp | Tld::Arc => {
+			(TokenKind::Mana, [320, 80, 20, 5, 1].map(|n: Balance| n.saturating_mul(UNIT)))
+		},
 	};
 	TldConfig { enabled: true, token, yearly_prices }
 }
@@ -61,6 +66,9 @@ parameter_types! {
 	pub const GracePeriod: BlockNumber = 90 * DAYS;
 	pub const BlocksPerYear: BlockNumber = YEARS;
 	pub const CommitmentDeposit: Balance = 10 * MILLI_GCC;
+	/// The storage deposit of the largest primary-name entry.
+	pub PrimaryNameDeposit: Balance = STORAGE_DEPOSIT_BASE
+		.saturating_add(STORAGE_DEPOSIT_PER_BYTE.saturating_mul(PrimaryName::max_encoded_len() as Balance));
 }
 
 impl pallet_cns::Config for Runtime {
@@ -74,6 +82,7 @@ impl pallet_cns::Config for Runtime {
 	type MinCommitmentAge = MinCommitmentAge;
 	type MaxCommitmentAge = MaxCommitmentAge;
 	type CommitmentDeposit = CommitmentDeposit;
+	type PrimaryNameDeposit = PrimaryNameDeposit;
 	type RecordDepositBase = ConstU128<STORAGE_DEPOSIT_BASE>;
 	type RecordDepositPerByte = ConstU128<STORAGE_DEPOSIT_PER_BYTE>;
 	type MaxAddresses = ConstU32<8>;

@@ -21,7 +21,11 @@ use crate::{
 /// What keeping `items` storage entries of `bytes` bytes in all costs, held from the account
 /// that created them and returned when they are removed.
 pub const fn deposit(items: u32, bytes: u32) -> Balance {
-	items as Balance * 10 * MILLI_GCC + bytes as Balance * 10 * MICRO_GCC
+	const PER_ITEM: Balance = 10 * MILLI_GCC;
+	const PER_BYTE: Balance = 10 * MICRO_GCC;
+	(items as Balance)
+		.saturating_mul(PER_ITEM)
+		.saturating_add((bytes as Balance).saturating_mul(PER_BYTE))
 }
 
 parameter_types! {

@@ -13,6 +13,8 @@ impl pallet_gid::Config for Runtime {
 	type Time = Timestamp;
 	type DepositBase = ConstU128<STORAGE_DEPOSIT_BASE>;
 	type DepositPerByte = ConstU128<STORAGE_DEPOSIT_PER_BYTE>;
+	/// A tombstone is a small item kept forever: it costs what the base deposit of any item is.
+	type TombstoneFee = ConstU128<STORAGE_DEPOSIT_BASE>;
 	/// Room for a key of each kind per device, as wallets rotate them.
 	type MaxKeys = ConstU32<10>;
 	type MaxServices = ConstU32<10>;

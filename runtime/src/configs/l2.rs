@@ -47,5 +47,7 @@ impl pallet_l2_commitments::Config for Runtime {
 	/// A day of hourly batches with room to spare.
 	type MaxPendingBatches = ConstU32<64>;
 	type MaxPendingDeposits = ConstU32<1024>;
+	/// Almost a year of hourly batches to withdraw against, about 2.3 MB per L2.
+	type RetainedFinalBatches = ConstU32<8192>;
 	type WeightInfo = pallet_l2_commitments::weights::SubstrateWeight<Runtime>;
 }

@@ -48,7 +48,7 @@ parameter_types! {
 	/// 5 MiB, of which ordinary transactions may fill the normal-dispatch share.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
-		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO.mul_floor(*max))
 		.build();
 	pub const SS58Prefix: u16 = SS58_PREFIX;
 }

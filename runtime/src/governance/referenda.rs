@@ -54,8 +54,10 @@ impl pallet_preimage::Config for Runtime {
 
 parameter_types! {
 	/// Enacted referenda may fill most of a block, leaving room for the block's own work.
-	pub MaximumSchedulerWeight: Weight =
-		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+	pub MaximumSchedulerWeight: Weight = {
+		let (share, max) = (Perbill::from_percent(80), RuntimeBlockWeights::get().max_block);
+		Weight::from_parts(share.mul_floor(max.ref_time()), share.mul_floor(max.proof_size()))
+	};
 }
 
 impl pallet_scheduler::Config for Runtime {

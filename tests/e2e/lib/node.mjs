@@ -64,11 +64,12 @@ async function ethRpcAnswers(url) {
 }
 
 /**
- * Starts `ghostchain-node <args> --tmp` with its RPC, Ethereum RPC, p2p and Prometheus ports
- * free, waits until its RPC (and with `ethRpc`, its Ethereum RPC) answers, and returns
+ * Starts `ghostchain-node <args> --tmp` (or `--base-path basePath`, which outlives the node)
+ * with its RPC, Ethereum RPC, p2p and Prometheus ports free, waits until its RPC (and with
+ * `ethRpc`, its Ethereum RPC) answers, and returns
  * `{ rpcUrl, wsUrl, ethRpcUrl, prometheusUrl, p2pPort, pid, isRunning, logFile, logTail, stop, kill }`.
  */
-export async function startNode(args, { name = 'node', ethRpc = false } = {}) {
+export async function startNode(args, { name = 'node', ethRpc = false, basePath } = {}) {
   const [rpcPort, ethRpcPort, p2pPort, prometheusPort] = [
     await freePort(),
     await freePort(),
@@ -81,7 +82,7 @@ export async function startNode(args, { name = 'node', ethRpc = false } = {}) {
     NODE_BINARY,
     [
       ...args,
-      '--tmp',
+      ...(basePath ? ['--base-path', basePath] : ['--tmp']),
       '--rpc-port', String(rpcPort),
       '--eth-rpc-port', String(ethRpcPort),
       '--port', String(p2pPort),

@@ -29,7 +29,7 @@ use frame_support::{traits::fungibles::Inspect as _, BoundedVec};
 use ghostchain_primitives::{
 	cns::GCC_COIN_TYPE,
 	gid::{PublicKey, Relationship, Relationships},
-	l2::{BatchHeader, L2Config, L2Limits, VerificationMode},
+	l2::{BatchHeader, BatchPublicInputs, L2Config, L2Limits, ValidityProof, VerificationMode},
 	time::{DAYS, YEARS},
 	tokens::{TokenKind, EXISTENTIAL_DEPOSIT, GHOST_ASSET_ID, MANA_ASSET_ID, UNIT},
 	AccountId, Balance, BlockNumber,
@@ -481,7 +481,7 @@ impl Campaign {
 	fn l2_call(&mut self) -> RuntimeCall {
 		use pallet_l2_commitments::Call;
 		let l2 = self.l2_id();
-		let call = match self.below(10) {
+		let call = match self.below(11) {
 			0 => Call::bond { l2 },
 			1 => Call::unbond { l2 },
 			2 => Call::release_bond { l2 },
@@ -489,6 +489,16 @@ impl Campaign {
 			5 => Call::challenge { l2, index: self.below(6) as u64 },
 			6 | 7 => {
 				Call::deposit { l2, l2_recipient: H256::repeat_byte(3), amount: self.amount() }
+			},
+			8 => {
+				// Random bytes for a proof: the error paths of validity mode.
+				let header = self.batch_header(l2);
+				let deposit_head = H256::repeat_byte(self.below(2) as u8);
+				let public_inputs = BatchPublicInputs::of(&header, deposit_head);
+				let mut proof = [0u8; 128];
+				proof.iter_mut().for_each(|byte| *byte = self.rng.random_range(0..=255u8));
+				let proof = Box::new(ValidityProof { public_inputs, proof });
+				Call::submit_proven_batch { l2, header, proof }
 			},
 			_ => return self.withdrawal(l2),
 		};

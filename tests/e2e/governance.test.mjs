@@ -129,16 +129,20 @@ test('a root referendum authorizes an upgrade, anyone applies it, and the runnin
 
   // Charlie, an ordinary account, applies the authorized code.
   const { blockHash } = await sendInBlock(api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), charlie);
-  // The events of this block, read once the client has switched runtimes: Polkadot.js may decode
-  // a result it fetches during the switch with a half-built registry.
+  assert.equal((await rpc('state_getRuntimeVersion', [])).specVersion, before.specVersion + 1);
   await waitFor('Polkadot.js to see the new runtime', async () => api.runtimeVersion.specVersion.toNumber() === before.specVersion + 1);
+  assert.equal(disconnects, 0, 'the client never reconnected');
+
+  // Polkadot.js 16.5 started from the newest metadata (`Metadata_metadata_at_version`) but
+  // rebuilds its registry on an upgrade from `state_getMetadata`, metadata V14, which numbers
+  // the same types differently: reads it decorated before then decode with the wrong types (the
+  // two runtimes' metadata differ only in `System::Version`). A fresh client reads the rest.
+  await api.disconnect();
+  api = await connect(node);
   const events = await (await api.at(blockHash)).query.system.events();
   assert.ok(events.some(({ event }) => api.events.system.CodeUpdated.is(event)), 'system.CodeUpdated');
   assert.ok(!events.some(({ event }) => api.events.system.ExtrinsicFailed.is(event)), 'no extrinsic failed');
   const upgradedIn = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
-
-  assert.equal((await rpc('state_getRuntimeVersion', [])).specVersion, before.specVersion + 1);
-  assert.equal(disconnects, 0, 'the client never reconnected');
 
   // The same process authors and finalizes blocks on the new runtime.
   await waitFor('blocks on the new runtime', async () => (await bestNumber()) >= upgradedIn + 3);

@@ -86,10 +86,10 @@ macro_rules! runtime_version_with_spec {
 }
 
 #[cfg(not(feature = "increment-spec-version"))]
-runtime_version_with_spec!(102);
+runtime_version_with_spec!(103);
 // The same runtime one version on, built as a second WASM for the forkless-upgrade tests.
 #[cfg(feature = "increment-spec-version")]
-runtime_version_with_spec!(103);
+runtime_version_with_spec!(104);
 
 /// How a transaction names its sender and beneficiary accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;

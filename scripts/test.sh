@@ -17,9 +17,10 @@ scripts/clippy.sh
 
 # One profile (--release) everywhere, so tests, the node and the e2e runs share artifacts.
 cargo test --release --locked --workspace --tests
-# Every benchmark of our pallets, run once as a test on the pallet's mock runtime.
+# Every benchmark of our pallets, run once as a test on the pallet's mock runtime, with the
+# try-runtime checks (migrations' pre- and post-upgrade) compiled in.
 pallets=$(sed -n 's/^name = "\(.*\)"/-p \1/p' pallets/*/Cargo.toml)
-cargo test --release --locked $pallets --features runtime-benchmarks --lib
+cargo test --release --locked $pallets --features runtime-benchmarks,try-runtime --lib
 cargo build --release --locked -p ghostchain-node
 cargo build --release --locked "${prover[@]}"
 

@@ -99,8 +99,8 @@ pub const BRIDGED_TLDS: [&str; 19] = [
 ];
 
 /// Why a name is not a valid native CNS name. Each variant has the name of the CNS pallet's
-/// error for it, which the RPC reports as its `reason`.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// error for it, which the RPC reports as its `reason`. SCALE-encoded as its index.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode)]
 pub enum NameError {
 	/// The name is empty.
 	EmptyName,

@@ -616,17 +616,17 @@ fn is_bookkeeping(key: &[u8]) -> bool {
 /// Applies `extrinsic` as a block builder does: in a storage transaction that is kept only if
 /// the runtime accepts the extrinsic. Checks that one that failed in dispatch changed nothing
 /// but its sender's nonce and fee.
+///
+/// Comparing all of storage is what costs, so it is done only for a failed dispatch: the
+/// extrinsic is rolled back, storage read, and the extrinsic applied again, which is
+/// deterministic.
 fn apply_checked(
 	signer: Sr25519Keyring,
 	extrinsic: UncheckedExtrinsic,
 	call: &RuntimeCall,
 ) -> Result<(), String> {
-	let before = storage_snapshot();
-	let sender = signer.to_account_id();
-	let account_before = System::account(&sender);
-	let events_before = System::events().len();
 	sp_io::storage::start_transaction();
-	match Executive::apply_extrinsic(extrinsic) {
+	match Executive::apply_extrinsic(extrinsic.clone()) {
 		// Refused, as the pool would refuse it: the builder drops it with all it wrote.
 		Err(_) => {
 			sp_io::storage::rollback_transaction();
@@ -636,7 +636,14 @@ fn apply_checked(
 			sp_io::storage::commit_transaction();
 			return Ok(());
 		},
-		Ok(Err(_)) => sp_io::storage::commit_transaction(),
+		Ok(Err(_)) => sp_io::storage::rollback_transaction(),
+	}
+	let before = storage_snapshot();
+	let sender = signer.to_account_id();
+	let account_before = System::account(&sender);
+	let events_before = System::events().len();
+	if !matches!(Executive::apply_extrinsic(extrinsic), Ok(Err(_))) {
+		return Err(format!("{call:?} failed, then did not fail on the same state"));
 	}
 	let fee = System::events()
 		.into_iter()

@@ -1,4 +1,4 @@
-use codec::Encode;
+use codec::{Decode, Encode};
 use frame_support::{assert_noop, assert_ok, assert_storage_noop, traits::fungible::InspectHold};
 use ghostchain_primitives::{
 	cns::{NameStatus, Tld, DOT_COIN_TYPE, ETH_COIN_TYPE, GCC_COIN_TYPE},
@@ -915,22 +915,90 @@ fn names_of_pages_through_an_owners_names() {
 
 #[test]
 fn each_name_error_is_named_as_its_pallet_error() {
-	use ghostchain_primitives::cns::NameError::*;
-	let errors = [
-		EmptyName,
-		NameTooLong,
-		EmptyLabel,
-		LabelTooLong,
-		Uppercase,
-		NonAscii,
-		InvalidCharacter,
-		HyphenAtLabelEdge,
-		MissingTld,
-		UnknownTld,
-		BridgedTld,
-	];
+	use ghostchain_primitives::cns::NameError;
+	// Every variant, by decoding each index until one is not a variant.
+	let errors: Vec<NameError> =
+		(0u8..=u8::MAX).map_while(|index| NameError::decode(&mut &[index][..]).ok()).collect();
+	assert!(errors.contains(&NameError::BridgedTld), "the last variant is listed too");
 	for error in errors {
 		// The RPC reports `reason` as the name error's name; users look it up as the call's.
 		assert_eq!(format!("{error:?}"), Error::<Test>::from(error).as_str());
+	}
+}
+
+mod migration_v0_to_v1 {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	use super::*;
+	use crate::migrations::v1::{v0, MigrateV0ToV1};
+
+	/// Rewrites a commitment made by `who` in the version 0 layout, keyed by its hash alone.
+	fn to_v0_commitment(who: AccountId, hash: H256) {
+		let Commitment { made_at, deposit } = Commitments::<Test>::take(who, hash).unwrap();
+		v0::Commitments::<Test>::insert(hash, v0::Commitment { who, made_at, deposit });
+	}
+
+	/// Runs the migration as a runtime upgrade does; with `try-runtime`, between its pre- and
+	/// post-upgrade checks.
+	fn run_migration() {
+		#[cfg(feature = "try-runtime")]
+		let state = MigrateV0ToV1::<Test>::pre_upgrade().unwrap();
+		MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		#[cfg(feature = "try-runtime")]
+		MigrateV0ToV1::<Test>::post_upgrade(state).unwrap();
+	}
+
+	#[test]
+	fn a_new_chain_starts_at_version_1() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(Cns::on_chain_storage_version(), StorageVersion::new(1));
+			assert_storage_noop!(MigrateV0ToV1::<Test>::on_runtime_upgrade());
+		});
+	}
+
+	#[test]
+	fn pending_commitments_move_under_their_committer_and_can_still_be_revealed() {
+		new_test_ext().execute_with(|| {
+			register(ALICE, "alice.ghost", ALICE, 1);
+			assert_ok!(Cns::set_primary_name(
+				RuntimeOrigin::signed(ALICE),
+				Some(name("alice.ghost"))
+			));
+			commit(BOB, "bob.ghost", BOB);
+			commit(CHARLIE, "charlie.ghost", CHARLIE);
+			let bob_hash = Cns::commitment_hash(&name("bob.ghost"), &BOB, &SECRET);
+			let charlie_hash = Cns::commitment_hash(&name("charlie.ghost"), &CHARLIE, &SECRET);
+			// A chain on version 0: hash-keyed commitments and primary names without a deposit.
+			to_v0_commitment(BOB, bob_hash);
+			to_v0_commitment(CHARLIE, charlie_hash);
+			assert_ok!(Cns::set_primary_name(RuntimeOrigin::signed(ALICE), None));
+			v0::PrimaryNames::<Test>::insert(ALICE, name("alice.ghost"));
+			StorageVersion::new(0).put::<Cns>();
+			let holds_before = [held(ALICE), held(BOB), held(CHARLIE)];
+
+			run_migration();
+
+			assert_eq!(Cns::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(Commitments::<Test>::iter().count(), 2);
+			assert!(Commitments::<Test>::contains_key(BOB, bob_hash));
+			assert!(Commitments::<Test>::contains_key(CHARLIE, charlie_hash));
+			assert_eq!(
+				PrimaryNames::<Test>::get(ALICE),
+				Some(PrimaryName { name: name("alice.ghost"), deposit: 0 })
+			);
+			assert_eq!(Cns::primary_name(&ALICE), Some(name("alice.ghost")));
+			assert_eq!([held(ALICE), held(BOB), held(CHARLIE)], holds_before, "no hold moved");
+
+			// The migrated commitment reveals as any other, and returns its deposit.
+			advance_blocks(MIN_COMMITMENT_AGE);
+			assert_ok!(reveal(BOB, "bob.ghost", 1));
+			assert_eq!(held(BOB), 0);
+			// Clearing the migrated primary name releases nothing, since nothing was held.
+			assert_ok!(Cns::set_primary_name(RuntimeOrigin::signed(ALICE), None));
+			assert_eq!(held(ALICE), holds_before[0]);
+
+			// The version check makes a second run a no-op.
+			assert_storage_noop!(MigrateV0ToV1::<Test>::on_runtime_upgrade());
+		});
 	}
 }

@@ -315,34 +315,35 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `n` batches whose windows have passed become final at once, and the batch after them,
-	/// still in its window, is read and left pending.
+	/// `n` batches whose windows have passed become final at once, each pruning the final batch
+	/// `RetainedFinalBatches` before it, and the batch after them, still in its window, is read
+	/// and left pending. The batches are stored directly: submitting them would finalize the
+	/// earlier ones first.
 	#[benchmark]
 	fn finalize_batches(
 		n: Linear<0, { T::MaxPendingBatches::get() }>,
 	) -> Result<(), BenchmarkError> {
 		register::<T>()?;
 		let who = sequencer::<T>(0)?;
-		for index in 0..BatchIndex::from(n) {
-			submit::<T>(&who, header(index, 0, H256::zero()))?;
-		}
 		run_to::<T>(1 + CHALLENGE_PERIOD);
+		let retained = BatchIndex::from(T::RetainedFinalBatches::get());
+		let pending = retained + BatchIndex::from(n);
+		let record = |index: BatchIndex, finalizes_at: BlockNumberFor<T>| BatchRecord {
+			header: header(index, 0, H256::zero()),
+			sequencer: who.clone(),
+			submitted_at: now::<T>(),
+			finalizes_at,
+			deposit_head: H256::zero(),
+			challenge: None,
+		};
+		for index in 0..pending {
+			Batches::<T>::insert(L2, index, record(index, now::<T>()));
+		}
+		Batches::<T>::insert(L2, pending, record(pending, now::<T>() + CHALLENGE_PERIOD.into()));
 		let mut info = L2s::<T>::get(L2).ok_or(BenchmarkError::Weightless)?;
-		// Stored directly: submitting it would finalize the others first.
-		let index = info.next_batch;
-		Batches::<T>::insert(
-			L2,
-			index,
-			BatchRecord {
-				header: header(index, 0, H256::zero()),
-				sequencer: who,
-				submitted_at: now::<T>(),
-				finalizes_at: now::<T>() + CHALLENGE_PERIOD.into(),
-				deposit_head: H256::zero(),
-				challenge: None,
-			},
-		);
-		info.next_batch += 1;
+		info.finalized_batches = retained;
+		info.next_batch = pending + 1;
+		L2s::<T>::insert(L2, &info);
 		let finalized;
 
 		#[block]
@@ -351,6 +352,8 @@ mod benchmarks {
 		}
 
 		assert_eq!(finalized, n);
+		assert!(!Batches::<T>::contains_key(L2, 0) || n == 0, "the oldest final batch is pruned");
+		L2s::<T>::insert(L2, info);
 		Ok(())
 	}
 

@@ -281,21 +281,6 @@ pub mod pallet {
 			}
 		}
 
-		/// Refuses, with this pallet's errors, a transfer that [`Pallet::do_transfer`] would
-		/// refuse.
-		fn check_transfer(
-			token: TokenKind,
-			source: &T::AccountId,
-			dest: &T::AccountId,
-			amount: Balance,
-			preservation: Preservation,
-		) -> DispatchResult {
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(source != dest, Error::<T>::TransferToSelf);
-			dispatch_ledger!(token, ledger::ensure_can_withdraw(source, amount, preservation))?;
-			dispatch_ledger!(token, ledger::ensure_can_deposit(dest, amount, Provenance::Extant))
-		}
-
 		pub(crate) fn do_transfer(
 			token: TokenKind,
 			source: &T::AccountId,
@@ -303,7 +288,13 @@ pub mod pallet {
 			amount: Balance,
 			preservation: Preservation,
 		) -> DispatchResult {
-			Self::check_transfer(token, source, dest, amount, preservation)?;
+			<Self as MultiToken<T::AccountId>>::ensure_can_transfer(
+				token,
+				source,
+				dest,
+				amount,
+				preservation,
+			)?;
 
 			// The checks above are the ledger's own, so it fails here only if it disagrees
 			// with itself; the error then still reverts the whole call.
@@ -397,7 +388,10 @@ pub mod pallet {
 			amount: Balance,
 			preservation: Preservation,
 		) -> DispatchResult {
-			Self::check_transfer(token, source, dest, amount, preservation)
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(source != dest, Error::<T>::TransferToSelf);
+			dispatch_ledger!(token, ledger::ensure_can_withdraw(source, amount, preservation))?;
+			dispatch_ledger!(token, ledger::ensure_can_deposit(dest, amount, Provenance::Extant))
 		}
 
 		fn transfer(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every GhostChain test: the lockfile and formatting checks, Rust unit and runtime tests, then the
-# end-to-end tests against a release node that the tests start themselves.
+# Runs every GhostChain test: the lockfile and formatting checks, Rust unit and runtime tests, the
+# end-to-end tests against a release node that the tests start themselves, then the zombienet
+# networks.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$repo_root"
@@ -28,3 +29,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 	npm ci --no-audit --no-fund
 fi
 node --test --test-concurrency=1 tests/e2e/
+# Four-validator networks whose validators are paused, killed, joined and removed.
+scripts/zombienet.sh

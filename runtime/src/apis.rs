@@ -275,7 +275,9 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Cns, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility};
+			use crate::{
+				Balances, Cns, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility, ValidatorSet,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -290,7 +292,9 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Cns, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility};
+			use crate::{
+				Balances, Cns, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility, ValidatorSet,
+			};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}

@@ -11,4 +11,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
+	[pallet_validator_set, ValidatorSet]
 );

@@ -2,10 +2,14 @@
 //! genesis never touches the node.
 //!
 //! - `development`: one validator (Alice), Sudo held by Alice, the dev accounts funded,
-//!   governance at development pace ([`DEVELOPMENT_PERIOD_DIVISOR`]: a day lasts two blocks).
+//!   governance at development pace ([`DEVELOPMENT_PERIOD_DIVISOR`]: a day lasts two blocks),
+//!   one-minute sessions ([`DEV_SESSION_LENGTH`]).
 //! - `local_testnet`: two validators (Alice, Bob), otherwise as `development`.
+//!
+//! Validators are placed as the session pallet's genesis keys, which give Aura and GRANDPA
+//! their first authorities and `ValidatorSet` its members.
 //! - `ghostchain_testnet`: for real validators. No Sudo: SPIRIT holders govern it, at
-//!   production pace. Its authorities are placeholders that operators replace in the exported
+//!   production pace, and sessions last an hour ([`TESTNET_SESSION_LENGTH`]). Its authorities are placeholders that operators replace in the exported
 //!   chain spec before launch (docs/validator.md).
 //!
 //! SPIRIT votes in referenda. On `ghostchain_testnet` the three validator accounts hold all of
@@ -35,6 +39,7 @@ use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use ghostchain_primitives::{
 	currency::GCC,
+	time::{HOURS, MINUTES},
 	tokens::{TokenKind, EXISTENTIAL_DEPOSIT, GHOST_ASSET_ID, MANA_ASSET_ID, UNIT},
 };
 use pallet_revive::AddressMapper;
@@ -48,9 +53,10 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use crate::{
 	configs::{cns::launch_tlds, tokens::MANA_REWARD_PER_BLOCK},
 	governance::DEVELOPMENT_PERIOD_DIVISOR,
-	AccountId, AssetsConfig, AuraConfig, Balance, BalancesConfig, CnsConfig, GovernanceConfig,
-	GrandpaConfig, ReviveConfig, Runtime, RuntimeGenesisConfig, SpiritBalancesConfig, SudoConfig,
-	Tokens, TokensConfig,
+	opaque::SessionKeys,
+	AccountId, AssetsConfig, Balance, BalancesConfig, BlockNumber, CnsConfig, GovernanceConfig,
+	ReviveConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SpiritBalancesConfig, SudoConfig,
+	Tokens, TokensConfig, ValidatorSetConfig,
 };
 
 /// The id of the preset for a public testnet run by independent validators.
@@ -80,7 +86,14 @@ pub const TESTNET_VALIDATOR_SPIRIT: Balance = 10_000 * UNIT;
 /// distribute.
 pub const TESTNET_GHOST_SUPPLY: Balance = 1_000_000_000 * UNIT;
 
-/// A validator's consensus keys, as its node's keystore holds them.
+/// How long a session lasts on `development` and `local_testnet`: a minute, so that a
+/// validator set change takes effect within two minutes.
+pub const DEV_SESSION_LENGTH: BlockNumber = MINUTES;
+/// How long a session lasts on `ghostchain_testnet`: an hour, so that a set change gives the
+/// operators an hour's notice.
+pub const TESTNET_SESSION_LENGTH: BlockNumber = HOURS;
+
+/// A validator's account and consensus keys, as its node's keystore holds them.
 struct Authority {
 	account: AccountId,
 	aura: AuraId,
@@ -148,6 +161,7 @@ impl Governance {
 
 fn genesis(
 	authorities: Vec<Authority>,
+	session_length: BlockNumber,
 	endowments: Endowments,
 	evm_mapped: Vec<AccountId>,
 	governance: Governance,
@@ -158,12 +172,19 @@ fn genesis(
 		assets: assets_genesis(endowments.mana, endowments.ghost),
 		tokens: TokensConfig { mana_reward_per_block: MANA_REWARD_PER_BLOCK },
 		cns: CnsConfig { tlds: launch_tlds() },
-		aura: AuraConfig {
-			authorities: authorities.iter().map(|a| a.aura.clone()).collect::<Vec<_>>()
+		// Aura and GRANDPA take their authorities from the session pallet's genesis keys, and
+		// the validator set from their owners.
+		session: SessionConfig {
+			keys: authorities
+				.into_iter()
+				.map(|a| (
+					a.account.clone(),
+					a.account,
+					SessionKeys { aura: a.aura, grandpa: a.grandpa }
+				))
+				.collect::<Vec<_>>(),
 		},
-		grandpa: GrandpaConfig {
-			authorities: authorities.iter().map(|a| (a.grandpa.clone(), 1)).collect::<Vec<_>>(),
-		},
+		validator_set: ValidatorSetConfig { session_length },
 		governance: GovernanceConfig { period_divisor: governance.period_divisor },
 		sudo: SudoConfig { key: governance.sudo },
 		revive: ReviveConfig { mapped_accounts: evm_mapped },
@@ -198,6 +219,7 @@ fn dev_endowments() -> Endowments {
 fn development_genesis() -> Value {
 	genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		DEV_SESSION_LENGTH,
 		dev_endowments(),
 		dev_substrate_accounts(),
 		Governance::development(),
@@ -210,6 +232,7 @@ fn local_testnet_genesis() -> Value {
 			dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
+		DEV_SESSION_LENGTH,
 		dev_endowments(),
 		dev_substrate_accounts(),
 		Governance::development(),
@@ -231,7 +254,13 @@ fn ghostchain_testnet_genesis() -> Value {
 		mana: Vec::new(),
 		ghost: vec![(Tokens::treasury_account(), TESTNET_GHOST_SUPPLY)],
 	};
-	genesis(authorities, endowments, Vec::new(), Governance { period_divisor: 1, sudo: None })
+	genesis(
+		authorities,
+		TESTNET_SESSION_LENGTH,
+		endowments,
+		Vec::new(),
+		Governance { period_divisor: 1, sudo: None },
+	)
 }
 
 /// The JSON patch of the preset named `id`, or `None` for an unknown name.

@@ -28,6 +28,7 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod governance;
+pub mod migrations;
 
 use alloc::{borrow::Cow, vec::Vec};
 use pallet_revive::evm::{runtime::EthExtra, tx_extension::SetOrigin};
@@ -68,7 +69,7 @@ pub mod opaque {
 /// Declares [`VERSION`] with `spec_version` given as a literal, which `#[runtime_version]`
 /// requires.
 macro_rules! runtime_version_with_spec {
-	($spec_version:tt) => {
+	(spec_version: $spec_version:tt) => {
 		/// The runtime's identity. Bump `spec_version` with every runtime upgrade, and
 		/// `transaction_version` whenever the encoding of calls or extensions changes.
 		#[runtime_version]
@@ -86,10 +87,10 @@ macro_rules! runtime_version_with_spec {
 }
 
 #[cfg(not(feature = "increment-spec-version"))]
-runtime_version_with_spec!(104);
+runtime_version_with_spec!(spec_version: 105);
 // The same runtime one version on, built as a second WASM for the forkless-upgrade tests.
 #[cfg(feature = "increment-spec-version")]
-runtime_version_with_spec!(105);
+runtime_version_with_spec!(spec_version: 106);
 
 /// How a transaction names its sender and beneficiary accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
@@ -176,10 +177,6 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations to run on the next runtime upgrade, besides those the pallets declare. Each is
-/// versioned, so it runs once and is a no-op on a chain whose storage is already newer.
-type Migrations = (pallet_cns::migrations::v1::MigrateV0ToV1<Runtime>,);
-
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -187,11 +184,11 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
-	Migrations,
+	migrations::Migrations,
 >;
 
 /// The pallets, with fixed indices: an index is part of every encoded call and storage key, so
-/// it never changes once the chain runs. Ranges: 0–9 consensus and system, 10–19 tokens,
+/// it never changes once the chain runs. Genesis is built, and hooks run, in index order. Ranges: 0–9 consensus and system, 10–19 tokens,
 /// 20–29 utilities, 30–39 smart contracts, 40–49 governance, 255 Sudo (development chains
 /// only).
 #[frame_support::runtime]
@@ -222,6 +219,10 @@ mod runtime {
 
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
+
+	/// Who validates: the session pallet's validator manager.
+	#[runtime::pallet_index(5)]
+	pub type ValidatorSet = pallet_validator_set;
 
 	#[runtime::pallet_index(10)]
 	pub type Balances = pallet_balances;
@@ -258,6 +259,12 @@ mod runtime {
 	/// GhostPlane's batches, bonds, deposits and withdrawals, all in GCC.
 	#[runtime::pallet_index(18)]
 	pub type L2Commitments = pallet_l2_commitments;
+
+	/// Session keys and the validators of each session, handed to Aura and GRANDPA. Genesis
+	/// and hooks run in index order: numbered after Balances, whose genesis funds the validator
+	/// accounts, so that their genesis keys count as a consumer, as `session.setKeys` does.
+	#[runtime::pallet_index(19)]
+	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;

@@ -37,6 +37,7 @@ use ghostchain_primitives::{
 use ghostchain_runtime::{
 	Assets, Balances, Cns, Executive, Gid, Header, L2Commitments, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeHoldReason, SpiritBalances, System, Tokens, UncheckedExtrinsic,
+	ValidatorSet,
 };
 use pallet_l2_commitments::{WithdrawalOf, WithdrawalProof};
 use proptest::{
@@ -775,11 +776,12 @@ fn check_hold_totals() -> Result<(), String> {
 }
 
 fn check_invariants() -> Result<(), String> {
-	let invariants: [(&str, fn() -> Result<(), sp_runtime::TryRuntimeError>); 4] = [
+	let invariants: [(&str, fn() -> Result<(), sp_runtime::TryRuntimeError>); 5] = [
 		("Tokens", Tokens::do_try_state),
 		("Cns", Cns::do_try_state),
 		("Gid", Gid::do_try_state),
 		("L2Commitments", L2Commitments::do_try_state),
+		("ValidatorSet", ValidatorSet::do_try_state),
 	];
 	for (pallet, check) in invariants {
 		check().map_err(|error| format!("{pallet}: {error:?}"))?;

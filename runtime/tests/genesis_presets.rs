@@ -6,22 +6,43 @@ mod common;
 use common::preset_storage;
 use ghostchain_runtime::{
 	genesis_config_presets::{preset_names, DEV_ACCOUNT_BALANCE},
-	Balances, Grandpa, Runtime,
+	time::{HOURS, MINUTES},
+	Balances, BlockNumber, Grandpa, Runtime,
 };
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Dave};
+use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
 
 /// What a preset should put in genesis.
 struct Expected {
 	name: &'static str,
+	/// The first of Alice, Bob, Charlie, … in this number.
 	validators: usize,
+	session_length: BlockNumber,
 	sudo: Option<Sr25519Keyring>,
 	funded_dev_accounts: bool,
 }
 
 const EXPECTED: [Expected; 3] = [
-	Expected { name: "development", validators: 1, sudo: Some(Alice), funded_dev_accounts: true },
-	Expected { name: "local_testnet", validators: 2, sudo: Some(Alice), funded_dev_accounts: true },
-	Expected { name: "ghostchain_testnet", validators: 3, sudo: None, funded_dev_accounts: false },
+	Expected {
+		name: "development",
+		validators: 1,
+		session_length: MINUTES,
+		sudo: Some(Alice),
+		funded_dev_accounts: true,
+	},
+	Expected {
+		name: "local_testnet",
+		validators: 2,
+		session_length: MINUTES,
+		sudo: Some(Alice),
+		funded_dev_accounts: true,
+	},
+	Expected {
+		name: "ghostchain_testnet",
+		validators: 3,
+		session_length: HOURS,
+		sudo: None,
+		funded_dev_accounts: false,
+	},
 ];
 
 #[test]
@@ -48,6 +69,28 @@ fn every_preset_builds_its_promised_genesis() {
 			assert_eq!(
 				Grandpa::grandpa_authorities().len(),
 				expected.validators,
+				"{}",
+				expected.name
+			);
+			let validators: Vec<_> = [Alice, Bob, Charlie][..expected.validators]
+				.iter()
+				.map(|k| k.to_account_id())
+				.collect();
+			assert_eq!(
+				pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+				validators,
+				"{}",
+				expected.name
+			);
+			assert_eq!(
+				pallet_session::Validators::<Runtime>::get(),
+				validators,
+				"{}",
+				expected.name
+			);
+			assert_eq!(
+				pallet_validator_set::SessionLength::<Runtime>::get(),
+				expected.session_length,
 				"{}",
 				expected.name
 			);

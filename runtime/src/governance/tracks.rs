@@ -21,7 +21,8 @@ pub type TrackId = u16;
 
 /// Anything, runtime upgrades included.
 pub const ROOT: TrackId = 0;
-/// [`Origin::GeneralAdmin`]: CNS TLDs and prices, the MANA reward, L2 registration.
+/// [`Origin::GeneralAdmin`]: CNS TLDs and prices, the MANA reward, L2 registration, the
+/// validator set.
 pub const GENERAL_ADMIN: TrackId = 10;
 /// [`Origin::L2Arbiter`]: rulings on challenged GhostPlane batches.
 pub const L2_ARBITER: TrackId = 11;

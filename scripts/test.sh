@@ -28,6 +28,6 @@ cargo build --release --locked "${prover[@]}"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	npm ci --no-audit --no-fund
 fi
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=2 tests/e2e/
 # Four-validator networks whose validators are paused, killed, joined and removed.
 scripts/zombienet.sh

@@ -10,6 +10,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
+use sp_runtime::traits::{Hash, Keccak256};
 
 /// The longest label, in bytes (as in DNS).
 pub const MAX_LABEL_LENGTH: usize = 63;
@@ -169,9 +170,43 @@ fn check_label(label: &[u8]) -> Result<(), NameError> {
 	Ok(())
 }
 
-/// Parses `name` as a native CNS name, or says why it is not one. Every label's syntax is
-/// checked before the TLD, so `Alice.eth` is `Uppercase`.
-pub fn parse_name(name: &[u8]) -> Result<ParsedName<'_>, NameError> {
+/// The Ethereum name service that holds a bridged name.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum BridgeSource {
+	/// ENS: `.eth` names.
+	#[codec(index = 0)]
+	Ens,
+	/// Unstoppable Domains' UNS: `.crypto`, `.nft`, `.x`, … ([`BRIDGED_TLDS`] but `.eth`).
+	#[codec(index = 1)]
+	Uns,
+}
+
+/// A syntactically valid name: native, or served by the Ethereum name bridge.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum NameKind<'a> {
+	Native(ParsedName<'a>),
+	Bridged(BridgeSource),
+}
+
+/// Says whether `name` is a native or a bridged name, or why it is neither. Both follow the
+/// same label rules, so a bridged name is ASCII: ENSIP-15 normalization of Unicode ENS names has
+/// no `no_std` implementation yet. Every label's syntax is checked before the TLD, so
+/// `Alice.eth` is `Uppercase`.
+pub fn classify_name(name: &[u8]) -> Result<NameKind<'_>, NameError> {
 	if name.is_empty() {
 		return Err(NameError::EmptyName);
 	}
@@ -181,13 +216,41 @@ pub fn parse_name(name: &[u8]) -> Result<ParsedName<'_>, NameError> {
 	let mut labels: Vec<&[u8]> = name.split(|&byte| byte == b'.').collect();
 	labels.iter().try_for_each(|label| check_label(label))?;
 	let tld = labels.pop().filter(|_| !labels.is_empty()).ok_or(NameError::MissingTld)?;
-	match Tld::from_label(tld) {
-		Some(tld) => Ok(ParsedName { labels, tld }),
-		None if BRIDGED_TLDS.iter().any(|bridged| bridged.as_bytes() == tld) => {
-			Err(NameError::BridgedTld)
-		},
+	if let Some(tld) = Tld::from_label(tld) {
+		return Ok(NameKind::Native(ParsedName { labels, tld }));
+	}
+	match BRIDGED_TLDS.iter().position(|bridged| bridged.as_bytes() == tld) {
+		Some(0) => Ok(NameKind::Bridged(BridgeSource::Ens)),
+		Some(_) => Ok(NameKind::Bridged(BridgeSource::Uns)),
 		None => Err(NameError::UnknownTld),
 	}
+}
+
+/// Parses `name` as a native CNS name, or says why it is not one (`BridgedTld` for a valid
+/// bridged name).
+pub fn parse_name(name: &[u8]) -> Result<ParsedName<'_>, NameError> {
+	match classify_name(name)? {
+		NameKind::Native(parsed) => Ok(parsed),
+		NameKind::Bridged(_) => Err(NameError::BridgedTld),
+	}
+}
+
+/// The EIP-137 namehash of `name`: ENS's node and, as a number, UNS's token id. Each label is
+/// hashed with keccak-256 and folded in from the TLD leftwards; the empty name hashes to zero.
+/// The name should have passed [`classify_name`], which ENS's own normalization agrees with for
+/// lowercase ASCII.
+pub fn namehash(name: &[u8]) -> [u8; 32] {
+	let mut node = [0u8; 32];
+	if name.is_empty() {
+		return node;
+	}
+	for label in name.rsplit(|&byte| byte == b'.') {
+		let mut preimage = [0u8; 64];
+		preimage[..32].copy_from_slice(&node);
+		preimage[32..].copy_from_slice(Keccak256::hash(label).as_bytes());
+		node = Keccak256::hash(&preimage).0;
+	}
+	node
 }
 
 impl NameError {
@@ -319,6 +382,42 @@ mod tests {
 		assert_eq!(parse("x.eth"), Err(NameError::BridgedTld));
 		assert_eq!(parse("brad.crypto"), Err(NameError::BridgedTld));
 		assert_eq!(parse("Alice.eth"), Err(NameError::Uppercase));
+	}
+
+	#[test]
+	fn bridged_names_name_their_service() {
+		fn kind(name: &str) -> Result<NameKind<'_>, NameError> {
+			classify_name(name.as_bytes())
+		}
+		assert_eq!(kind("vitalik.eth"), Ok(NameKind::Bridged(BridgeSource::Ens)));
+		assert_eq!(kind("pay.vitalik.eth"), Ok(NameKind::Bridged(BridgeSource::Ens)));
+		for tld in &BRIDGED_TLDS[1..] {
+			assert_eq!(kind(&format!("brad.{tld}")), Ok(NameKind::Bridged(BridgeSource::Uns)));
+		}
+		assert!(matches!(kind("alice.ghost"), Ok(NameKind::Native(_))));
+		assert_eq!(kind("vitalik.ETH"), Err(NameError::Uppercase));
+		assert_eq!(kind("vitalík.eth"), Err(NameError::NonAscii));
+		assert_eq!(kind("eth"), Err(NameError::MissingTld));
+		assert_eq!(kind("alice.com"), Err(NameError::UnknownTld));
+	}
+
+	#[test]
+	fn namehash_matches_eip_137() {
+		use sp_core::hex2array;
+		// The vectors of EIP-137, then UNS's `.crypto` root as its registry mints it.
+		assert_eq!(namehash(b""), [0; 32]);
+		assert_eq!(
+			namehash(b"eth"),
+			hex2array!("93cdeb708b7545dc668eb9280176169d1c33cfd8ed6f04690a0bcc88a93fc4ae")
+		);
+		assert_eq!(
+			namehash(b"foo.eth"),
+			hex2array!("de9b09fd7c5f901e23a3f19fecc54828e9c848539801e86591bd9801b019f84f")
+		);
+		assert_eq!(
+			namehash(b"crypto"),
+			hex2array!("0f4a10a4f46c288cea365fcf45cccf0e9d901b945b9829ccdb54c10dc3cb7a6f")
+		);
 	}
 
 	#[test]

@@ -276,7 +276,8 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use crate::{
-				Balances, Cns, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility, ValidatorSet,
+				Balances, Cns, CnsBridge, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility,
+				ValidatorSet,
 			};
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -293,7 +294,8 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use crate::{
-				Balances, Cns, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility, ValidatorSet,
+				Balances, Cns, CnsBridge, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility,
+				ValidatorSet,
 			};
 
 			impl frame_system_benchmarking::Config for Runtime {}

@@ -5,6 +5,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_cns, Cns]
+	[pallet_cns_bridge, CnsBridge]
 	[pallet_ghost_tokens, Tokens]
 	[pallet_gid, Gid]
 	[pallet_l2_commitments, L2Commitments]

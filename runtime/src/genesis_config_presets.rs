@@ -3,14 +3,15 @@
 //!
 //! - `development`: one validator (Alice), Sudo held by Alice, the dev accounts funded,
 //!   governance at development pace ([`DEVELOPMENT_PERIOD_DIVISOR`]: a day lasts two blocks),
-//!   one-minute sessions ([`DEV_SESSION_LENGTH`]).
+//!   one-minute sessions ([`DEV_SESSION_LENGTH`]), bridged names kept ten minutes.
 //! - `local_testnet`: two validators (Alice, Bob), otherwise as `development`.
+//! - `ghostchain_testnet`: for real validators. No Sudo: SPIRIT holders govern it, at
+//!   production pace; sessions last an hour ([`TESTNET_SESSION_LENGTH`]) and bridged names a
+//!   day, with two of three oracles agreeing. Its authorities are placeholders that operators
+//!   replace in the exported chain spec before launch (docs/validator.md).
 //!
 //! Validators are placed as the session pallet's genesis keys, which give Aura and GRANDPA
 //! their first authorities and `ValidatorSet` its members.
-//! - `ghostchain_testnet`: for real validators. No Sudo: SPIRIT holders govern it, at
-//!   production pace, and sessions last an hour ([`TESTNET_SESSION_LENGTH`]). Its authorities are placeholders that operators replace in the exported
-//!   chain spec before launch (docs/validator.md).
 //!
 //! SPIRIT votes in referenda. On `ghostchain_testnet` the three validator accounts hold all of
 //! it, a third each, so that two of them can pass a root referendum from its first block and
@@ -39,9 +40,10 @@ use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use ghostchain_primitives::{
 	currency::GCC,
-	time::{HOURS, MINUTES},
+	time::{DAYS, HOURS, MINUTES},
 	tokens::{TokenKind, EXISTENTIAL_DEPOSIT, GHOST_ASSET_ID, MANA_ASSET_ID, UNIT},
 };
+use pallet_cns_bridge::BridgeParameters;
 use pallet_revive::AddressMapper;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -51,12 +53,15 @@ use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRE
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	configs::{cns::launch_tlds, tokens::MANA_REWARD_PER_BLOCK},
+	configs::{
+		cns::{launch_tlds, MAINNET_ENS_REGISTRY, MAINNET_UNS_PROXY_READER},
+		tokens::MANA_REWARD_PER_BLOCK,
+	},
 	governance::DEVELOPMENT_PERIOD_DIVISOR,
 	opaque::SessionKeys,
-	AccountId, AssetsConfig, Balance, BalancesConfig, BlockNumber, CnsConfig, GovernanceConfig,
-	ReviveConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SpiritBalancesConfig, SudoConfig,
-	Tokens, TokensConfig, ValidatorSetConfig,
+	AccountId, AssetsConfig, Balance, BalancesConfig, BlockNumber, CnsBridgeConfig, CnsConfig,
+	GovernanceConfig, ReviveConfig, Runtime, RuntimeGenesisConfig, SessionConfig,
+	SpiritBalancesConfig, SudoConfig, Tokens, TokensConfig, ValidatorSetConfig,
 };
 
 /// The id of the preset for a public testnet run by independent validators.
@@ -92,6 +97,50 @@ pub const DEV_SESSION_LENGTH: BlockNumber = MINUTES;
 /// How long a session lasts on `ghostchain_testnet`: an hour, so that a set change gives the
 /// operators an hour's notice.
 pub const TESTNET_SESSION_LENGTH: BlockNumber = HOURS;
+
+/// How long development chains keep a bridged name's record, and wait for its attestations.
+pub const DEV_BRIDGE_RECORD_TTL: BlockNumber = 10 * MINUTES;
+pub const DEV_BRIDGE_REQUEST_TTL: BlockNumber = MINUTES;
+/// How long `ghostchain_testnet` keeps a bridged name's record: a day, after which the name is
+/// read from Ethereum again.
+pub const TESTNET_BRIDGE_RECORD_TTL: BlockNumber = DAYS;
+pub const TESTNET_BRIDGE_REQUEST_TTL: BlockNumber = 10 * MINUTES;
+
+/// How fast sessions turn and bridged records age.
+struct Pace {
+	session_length: BlockNumber,
+	bridge: BridgeParameters<BlockNumber>,
+}
+
+impl Pace {
+	/// The bridge's parameters read the Ethereum mainnet contracts. It has no oracles at
+	/// genesis: until the admin origin sets them, requests are refused.
+	fn new(
+		session_length: BlockNumber,
+		quorum: u32,
+		record_ttl: BlockNumber,
+		request_ttl: BlockNumber,
+	) -> Self {
+		let bridge = BridgeParameters {
+			quorum,
+			record_ttl,
+			request_ttl,
+			ens_registry: MAINNET_ENS_REGISTRY,
+			uns_proxy_reader: MAINNET_UNS_PROXY_READER,
+		};
+		Self { session_length, bridge }
+	}
+
+	/// `development` and `local_testnet`: one oracle answers.
+	fn development() -> Self {
+		Self::new(DEV_SESSION_LENGTH, 1, DEV_BRIDGE_RECORD_TTL, DEV_BRIDGE_REQUEST_TTL)
+	}
+
+	/// `ghostchain_testnet`: two of its three validators' oracles must agree.
+	fn testnet() -> Self {
+		Self::new(TESTNET_SESSION_LENGTH, 2, TESTNET_BRIDGE_RECORD_TTL, TESTNET_BRIDGE_REQUEST_TTL)
+	}
+}
 
 /// A validator's account and consensus keys, as its node's keystore holds them.
 struct Authority {
@@ -161,7 +210,7 @@ impl Governance {
 
 fn genesis(
 	authorities: Vec<Authority>,
-	session_length: BlockNumber,
+	pace: Pace,
 	endowments: Endowments,
 	evm_mapped: Vec<AccountId>,
 	governance: Governance,
@@ -184,7 +233,8 @@ fn genesis(
 				))
 				.collect::<Vec<_>>(),
 		},
-		validator_set: ValidatorSetConfig { session_length },
+		validator_set: ValidatorSetConfig { session_length: pace.session_length },
+		cns_bridge: CnsBridgeConfig { parameters: Some(pace.bridge) },
 		governance: GovernanceConfig { period_divisor: governance.period_divisor },
 		sudo: SudoConfig { key: governance.sudo },
 		revive: ReviveConfig { mapped_accounts: evm_mapped },
@@ -219,7 +269,7 @@ fn dev_endowments() -> Endowments {
 fn development_genesis() -> Value {
 	genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		DEV_SESSION_LENGTH,
+		Pace::development(),
 		dev_endowments(),
 		dev_substrate_accounts(),
 		Governance::development(),
@@ -232,7 +282,7 @@ fn local_testnet_genesis() -> Value {
 			dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
-		DEV_SESSION_LENGTH,
+		Pace::development(),
 		dev_endowments(),
 		dev_substrate_accounts(),
 		Governance::development(),
@@ -256,7 +306,7 @@ fn ghostchain_testnet_genesis() -> Value {
 	};
 	genesis(
 		authorities,
-		TESTNET_SESSION_LENGTH,
+		Pace::testnet(),
 		endowments,
 		Vec::new(),
 		Governance { period_divisor: 1, sudo: None },

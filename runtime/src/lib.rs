@@ -87,10 +87,10 @@ macro_rules! runtime_version_with_spec {
 }
 
 #[cfg(not(feature = "increment-spec-version"))]
-runtime_version_with_spec!(spec_version: 105);
+runtime_version_with_spec!(spec_version: 106);
 // The same runtime one version on, built as a second WASM for the forkless-upgrade tests.
 #[cfg(feature = "increment-spec-version")]
-runtime_version_with_spec!(spec_version: 106);
+runtime_version_with_spec!(spec_version: 107);
 
 /// How a transaction names its sender and beneficiary accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
@@ -268,6 +268,10 @@ mod runtime {
 
 	#[runtime::pallet_index(20)]
 	pub type Utility = pallet_utility;
+
+	/// ENS and Unstoppable Domains names, attested by oracles reading Ethereum.
+	#[runtime::pallet_index(21)]
+	pub type CnsBridge = pallet_cns_bridge;
 
 	/// Named `Revive` because the Ethereum RPC server looks its storage and calls up by name.
 	#[runtime::pallet_index(30)]

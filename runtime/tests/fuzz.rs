@@ -25,7 +25,10 @@ use std::{
 
 use codec::Encode;
 use common::{preset_storage, signed};
-use frame_support::{traits::fungibles::Inspect as _, BoundedVec};
+use frame_support::{
+	traits::{fungibles::Inspect as _, Get},
+	BoundedVec,
+};
 use ghostchain_primitives::{
 	cns::GCC_COIN_TYPE,
 	gid::{PublicKey, Relationship, Relationships},
@@ -35,9 +38,9 @@ use ghostchain_primitives::{
 	AccountId, Balance, BlockNumber,
 };
 use ghostchain_runtime::{
-	Assets, Balances, Cns, Executive, Gid, Header, L2Commitments, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeHoldReason, SpiritBalances, System, Tokens, UncheckedExtrinsic,
-	ValidatorSet,
+	opaque::SessionKeys, Assets, Balances, Cns, CnsBridge, Executive, Gid, Header, L2Commitments,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, SpiritBalances, System, Tokens,
+	UncheckedExtrinsic, ValidatorSet,
 };
 use pallet_l2_commitments::{WithdrawalOf, WithdrawalProof};
 use proptest::{
@@ -163,9 +166,11 @@ impl Campaign {
 		let signer = self.pick(&SIGNERS);
 		match self.below(100) {
 			0..=11 => (signer, self.transfer_call()),
-			12..=41 => self.cns_call(signer),
+			12..=38 => self.cns_call(signer),
+			39..=41 => (signer, self.bridge_request()),
 			42..=59 => (signer, self.gid_call(signer)),
-			60..=84 => (signer, self.l2_call()),
+			60..=81 => (signer, self.l2_call()),
+			82..=84 => (signer, self.session_call(signer)),
 			85..=93 => {
 				// Sudo, mostly from its key holder: every admin call, at any argument.
 				let signer = if self.chance(80) { Alice } else { signer };
@@ -521,11 +526,57 @@ impl Campaign {
 		}
 	}
 
-	/// A call for Root: registrations, rulings, prices, rewards, and the treasury's funding.
+	/// `signer` registers session keys (its own or another signer's, with a proof of ownership
+	/// now and then made out to someone else) or purges its keys.
+	fn session_call(&mut self, signer: Sr25519Keyring) -> RuntimeCall {
+		use sp_core::{ed25519, proof_of_possession::ProofOfPossessionGenerator, Pair};
+		if self.chance(20) {
+			return RuntimeCall::Session(pallet_session::Call::purge_keys {});
+		}
+		let holder = if self.chance(80) { signer } else { self.pick(&SIGNERS) };
+		let mut aura = holder.pair();
+		let mut grandpa =
+			ed25519::Pair::from_string(&holder.to_seed(), None).expect("a keyring seed is valid");
+		let keys = SessionKeys { aura: aura.public().into(), grandpa: grandpa.public().into() };
+		let owner = if self.chance(90) { signer } else { self.pick(&SIGNERS) };
+		let owner = owner.to_account_id().encode();
+		let proof = (
+			aura.generate_proof_of_possession(&owner),
+			grandpa.generate_proof_of_possession(&owner),
+		)
+			.encode();
+		RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof })
+	}
+
+	/// A request for a bridged name, or for one the bridge refuses.
+	fn bridge_request(&mut self) -> RuntimeCall {
+		let name = self.pick(&["vitalik.eth", "brad.crypto", "a.x", "Bad.eth", "alice.ghost"]);
+		RuntimeCall::CnsBridge(pallet_cns_bridge::Call::request { name: name.into() })
+	}
+
+	/// Oracles from the signers' keys, repeats possible, or parameters of any quorum and TTL.
+	fn bridge_admin_call(&mut self) -> RuntimeCall {
+		use pallet_cns_bridge::{crypto::Public, BridgeParameters, Call};
+		if self.chance(50) {
+			let oracles = (0..self.below(4)).map(|_| Public::from(self.pick(&SIGNERS).public()));
+			return RuntimeCall::CnsBridge(Call::set_oracles { oracles: oracles.collect() });
+		}
+		let parameters = BridgeParameters {
+			quorum: self.below(4) as u32,
+			record_ttl: self.pick(&[0, 1, DAYS]),
+			request_ttl: self.pick(&[0, 1, 3]),
+			ens_registry: Default::default(),
+			uns_proxy_reader: Default::default(),
+		};
+		RuntimeCall::CnsBridge(Call::set_parameters { parameters })
+	}
+
+	/// A call for Root: registrations, rulings, prices, rewards, validators, the bridge's
+	/// oracles and parameters, and the treasury's funding.
 	fn admin_call(&mut self) -> RuntimeCall {
 		use pallet_l2_commitments::{Call, Verdict};
 		let l2 = self.l2_id();
-		match self.below(7) {
+		match self.below(10) {
 			0 | 1 => RuntimeCall::L2Commitments(Call::register_l2 {
 				l2,
 				config: self.l2_config(),
@@ -552,6 +603,13 @@ impl Campaign {
 			5 => RuntimeCall::Tokens(pallet_ghost_tokens::Call::set_mana_reward {
 				amount: self.pick(&[0, UNIT, 2 * UNIT, 10_000_000 * UNIT, u128::MAX]),
 			}),
+			6 => RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+				validator: self.account(),
+			}),
+			7 => RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+				validator: self.account(),
+			}),
+			8 => self.bridge_admin_call(),
 			// Seeds the treasury, which registering an L2 draws on.
 			_ => RuntimeCall::Balances(pallet_balances::Call::force_transfer {
 				source: Alice.to_account_id().into(),
@@ -727,6 +785,7 @@ fn check_hold_totals() -> Result<(), String> {
 			let ours = matches!(
 				hold.id,
 				RuntimeHoldReason::Cns(_)
+					| RuntimeHoldReason::CnsBridge(_)
 					| RuntimeHoldReason::Gid(_)
 					| RuntimeHoldReason::L2Commitments(_)
 			);
@@ -735,7 +794,7 @@ fn check_hold_totals() -> Result<(), String> {
 			}
 		}
 	}
-	let recorded: [(RuntimeHoldReason, Balance); 6] = [
+	let recorded: [(RuntimeHoldReason, Balance); 7] = [
 		(
 			pallet_cns::HoldReason::Records.into(),
 			pallet_cns::Records::<Runtime>::iter_values().map(|r| r.deposit.amount).sum(),
@@ -747,6 +806,10 @@ fn check_hold_totals() -> Result<(), String> {
 		(
 			pallet_cns::HoldReason::PrimaryName.into(),
 			pallet_cns::PrimaryNames::<Runtime>::iter_values().map(|p| p.deposit).sum(),
+		),
+		(
+			pallet_cns_bridge::HoldReason::Request.into(),
+			pallet_cns_bridge::Requests::<Runtime>::iter_values().map(|r| r.deposit).sum(),
 		),
 		(
 			pallet_gid::HoldReason::Did.into(),
@@ -775,10 +838,31 @@ fn check_hold_totals() -> Result<(), String> {
 	}
 }
 
+/// Every session-key deposit is the runtime's `KeyDeposit`, held from an account whose keys are
+/// registered. Genesis validators registered theirs without one.
+fn check_session_deposits() -> Result<(), String> {
+	let deposit = <Runtime as pallet_session::Config>::KeyDeposit::get();
+	for (account, holds) in pallet_balances::Holds::<Runtime>::iter() {
+		for hold in holds.iter().filter(|hold| matches!(hold.id, RuntimeHoldReason::Session(_))) {
+			if hold.amount != deposit {
+				return Err(format!(
+					"{account}: {} held for session keys, not {deposit}",
+					hold.amount
+				));
+			}
+			if pallet_session::NextKeys::<Runtime>::get(&account).is_none() {
+				return Err(format!("{account}: a session-key deposit without session keys"));
+			}
+		}
+	}
+	Ok(())
+}
+
 fn check_invariants() -> Result<(), String> {
-	let invariants: [(&str, fn() -> Result<(), sp_runtime::TryRuntimeError>); 5] = [
+	let invariants: [(&str, fn() -> Result<(), sp_runtime::TryRuntimeError>); 6] = [
 		("Tokens", Tokens::do_try_state),
 		("Cns", Cns::do_try_state),
+		("CnsBridge", CnsBridge::do_try_state),
 		("Gid", Gid::do_try_state),
 		("L2Commitments", L2Commitments::do_try_state),
 		("ValidatorSet", ValidatorSet::do_try_state),
@@ -786,7 +870,8 @@ fn check_invariants() -> Result<(), String> {
 	for (pallet, check) in invariants {
 		check().map_err(|error| format!("{pallet}: {error:?}"))?;
 	}
-	check_hold_totals()
+	check_hold_totals()?;
+	check_session_deposits()
 }
 
 /// Opens block `number` on `parent` in slot `number`, authored by the only development

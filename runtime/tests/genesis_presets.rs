@@ -5,8 +5,9 @@ mod common;
 
 use common::preset_storage;
 use ghostchain_runtime::{
+	configs::cns::{MAINNET_ENS_REGISTRY, MAINNET_UNS_PROXY_READER},
 	genesis_config_presets::{preset_names, DEV_ACCOUNT_BALANCE},
-	time::{HOURS, MINUTES},
+	time::{DAYS, HOURS, MINUTES},
 	Balances, BlockNumber, Grandpa, Runtime,
 };
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
@@ -17,6 +18,8 @@ struct Expected {
 	/// The first of Alice, Bob, Charlie, … in this number.
 	validators: usize,
 	session_length: BlockNumber,
+	/// The bridge's quorum and record TTL.
+	bridge: (u32, BlockNumber),
 	sudo: Option<Sr25519Keyring>,
 	funded_dev_accounts: bool,
 }
@@ -26,6 +29,7 @@ const EXPECTED: [Expected; 3] = [
 		name: "development",
 		validators: 1,
 		session_length: MINUTES,
+		bridge: (1, 10 * MINUTES),
 		sudo: Some(Alice),
 		funded_dev_accounts: true,
 	},
@@ -33,6 +37,7 @@ const EXPECTED: [Expected; 3] = [
 		name: "local_testnet",
 		validators: 2,
 		session_length: MINUTES,
+		bridge: (1, 10 * MINUTES),
 		sudo: Some(Alice),
 		funded_dev_accounts: true,
 	},
@@ -40,6 +45,7 @@ const EXPECTED: [Expected; 3] = [
 		name: "ghostchain_testnet",
 		validators: 3,
 		session_length: HOURS,
+		bridge: (2, DAYS),
 		sudo: None,
 		funded_dev_accounts: false,
 	},
@@ -94,6 +100,17 @@ fn every_preset_builds_its_promised_genesis() {
 				"{}",
 				expected.name
 			);
+			// The bridge reads mainnet, and waits for the admin origin to name its oracles.
+			let bridge =
+				pallet_cns_bridge::Parameters::<Runtime>::get().expect("bridge parameters");
+			assert_eq!((bridge.quorum, bridge.record_ttl), expected.bridge, "{}", expected.name);
+			assert_eq!(
+				(bridge.ens_registry, bridge.uns_proxy_reader),
+				(MAINNET_ENS_REGISTRY, MAINNET_UNS_PROXY_READER),
+				"{}",
+				expected.name
+			);
+			assert!(pallet_cns_bridge::Oracles::<Runtime>::get().is_empty(), "{}", expected.name);
 			assert_eq!(
 				pallet_sudo::Key::<Runtime>::get(),
 				expected.sudo.map(|k| k.to_account_id()),

@@ -1,15 +1,9 @@
 // A fifth node, not a validator, joins the running network from an empty database with the
-// sync mode given as the argument (`full` or `warp`): it reaches the finalized head the
-// validators had when it started, holds the same block there, and serves it over RPC. Returns
-// that block's number.
-const { connect, finalizedNumber, startNode, waitFor } = require('./lib.js');
-
-/// The finalized height by plain JSON-RPC: Polkadot.js would fetch the runtime version at the
-/// parent block, whose state a warp-synced node does not have.
-async function rawFinalizedNumber(provider) {
-  const head = await provider.send('chain_getFinalizedHead', []);
-  return Number((await provider.send('chain_getHeader', [head])).number);
-}
+// sync mode given as the argument (`full` or `warp`): its finalized head is the validators'
+// block at that height, and it serves the block that was the validators' finalized head when
+// it started (a warp sync starts at a later finalized block and fills in that history after).
+// Returns that block's number.
+const { connect, finalizedNumber, rpc, startNode, waitFor } = require('./lib.js');
 
 async function run(nodeName, networkInfo, [mode]) {
   const validator = await connect(networkInfo, nodeName);
@@ -17,14 +11,18 @@ async function run(nodeName, networkInfo, [mode]) {
   const expected = (await validator.rpc.chain.getBlockHash(target)).toHex();
   const joiner = await startNode(networkInfo, `joiner-${mode}`, validator, ['--sync', mode]);
   try {
-    const { provider } = joiner;
-    await waitFor(async () => ((await rawFinalizedNumber(provider)) >= target ? true : undefined));
-    const served = await provider.send('chain_getBlockHash', [target]);
-    if (served !== expected) throw new Error(`${mode} sync: #${target} is ${served}, the validators' ${expected}`);
-    // A full sync imports every block from genesis; a warp sync fills in the history later.
-    if (mode === 'full' && !(await provider.send('chain_getBlockHash', [1]))) {
-      throw new Error('full sync: block 1 is missing');
+    const head = await waitFor(async () => {
+      const hash = await rpc(joiner, 'chain_getFinalizedHead');
+      const number = Number((await rpc(joiner, 'chain_getHeader', [hash])).number);
+      return number >= target ? { hash, number } : undefined;
+    });
+    const validators = (await validator.rpc.chain.getBlockHash(head.number)).toHex();
+    if (head.hash !== validators) {
+      throw new Error(`${mode} sync: finalized #${head.number} is ${head.hash}, the validators' ${validators}`);
     }
+    const served = await waitFor(async () => (await rpc(joiner, 'chain_getBlockHash', [target])) ?? undefined);
+    if (served !== expected) throw new Error(`${mode} sync: #${target} is ${served}, the validators' ${expected}`);
+    if (!(await rpc(joiner, 'chain_getBlockHash', [1]))) throw new Error(`${mode} sync: block 1 is missing`);
     return target;
   } finally {
     await joiner.stop();

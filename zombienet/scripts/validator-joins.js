@@ -4,7 +4,7 @@
 // boundaries later her keys are in Aura's and GRANDPA's sets and her node authors a block.
 // Her node keeps running (its pid and keys are recorded for validator-leaves.js); returns the
 // size of the authority set.
-const { connect, record, sleep, startNode, waitFor } = require('./lib.js');
+const { connect, record, rpc, sleep, startNode, waitFor } = require('./lib.js');
 
 const SLOT_MS = 6000;
 
@@ -51,9 +51,8 @@ async function run(nodeName, networkInfo) {
   const node = await startNode(networkInfo, 'eve', api, ['--validator', '--node-key', nodeKey]);
   try {
     const owner = `0x${Buffer.from(eve.publicKey).toString('hex')}`;
-    const { keys, proof } = await node.provider.send('author_rotateKeysWithOwner', [owner]);
+    const { keys, proof } = await rpc(node, 'author_rotateKeysWithOwner', [owner]);
     const [aura, grandpa] = [keys.slice(0, 66), `0x${keys.slice(66)}`];
-    await node.api.disconnect();
     record(networkInfo, 'eve', { pid: node.pid, aura, grandpa });
 
     await submit(api, api.tx.session.setKeys(keys, proof), eve);

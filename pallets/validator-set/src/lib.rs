@@ -2,10 +2,11 @@
 //!
 //! The validators of a proof-of-authority chain, as `pallet-session`'s [`SessionManager`].
 //!
-//! - **Joining**: an operator generates session keys on their node (`author_rotateKeys`) and
-//!   registers them from their account with `session.setKeys`; then [`Config::AdminOrigin`]
-//!   adds the account with [`Pallet::add_validator`]. An account without session keys is
-//!   refused, since the session pallet would silently leave it out.
+//! - **Joining**: an operator generates session keys on their node
+//!   (`author_rotateKeysWithOwner`, which also returns the ownership proof) and registers them
+//!   from their account with `session.setKeys`; then [`Config::AdminOrigin`] adds the account
+//!   with [`Pallet::add_validator`]. An account without session keys is refused, since the
+//!   session pallet would silently leave it out.
 //! - **Leaving**: the admin origin removes a validator with [`Pallet::remove_validator`], never
 //!   below [`Config::MinValidators`], and the set never exceeds [`Config::MaxValidators`].
 //! - **Enactment**: a change is handed to the session pallet at the next session boundary, which

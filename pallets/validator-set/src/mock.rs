@@ -73,6 +73,12 @@ impl pallet_validator_set::Config for Test {
 ghostchain_primitives::impl_checked_test_ext!(ValidatorSet::do_try_state);
 
 pub fn new_test_ext() -> CheckedExt {
+	new_test_ext_with(&GENESIS_VALIDATORS)
+}
+
+/// As [`new_test_ext`], with `genesis_validators` (accounts other than 5 and 6) as the owners
+/// of the session pallet's genesis keys.
+pub fn new_test_ext_with(genesis_validators: &[AccountId]) -> CheckedExt {
 	let keys = |who: AccountId| (who, who, UintAuthorityId(who));
 	let genesis = RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
@@ -80,7 +86,7 @@ pub fn new_test_ext() -> CheckedExt {
 			..Default::default()
 		},
 		session: pallet_session::GenesisConfig {
-			keys: GENESIS_VALIDATORS.map(keys).to_vec(),
+			keys: genesis_validators.iter().copied().map(keys).collect(),
 			non_authority_keys: vec![keys(CANDIDATE)],
 		},
 		validator_set: pallet_validator_set::GenesisConfig { session_length: SESSION_LENGTH },

@@ -18,6 +18,20 @@ fn genesis_validators_are_the_owners_of_the_session_keys() {
 }
 
 #[test]
+fn genesis_validators_beyond_the_maximum_are_dropped() {
+	let genesis_validators: Vec<AccountId> = (11..=11 + AccountId::from(MAX_VALIDATORS)).collect();
+	new_test_ext_with(&genesis_validators).execute_with(|| {
+		let kept = genesis_validators[..MAX_VALIDATORS as usize].to_vec();
+		assert_eq!(validators(), kept);
+		// The session pallet keeps all of them until the set next changes.
+		assert_eq!(active_validators(), genesis_validators);
+		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), kept[0]));
+		run_to_block(2 * SESSION_LENGTH);
+		assert_eq!(active_validators(), kept[1..].to_vec());
+	});
+}
+
+#[test]
 fn an_added_validator_is_active_from_the_session_after_next() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), CANDIDATE));

@@ -1,6 +1,7 @@
-//! CNS, the name service: its limits, deposits, and each TLD's token and prices at launch.
+//! CNS, the name service: its limits, deposits, and each TLD's token and prices at launch; and
+//! its bridge to ENS and Unstoppable Domains names.
 //!
-//! docs/cns.md has the price table for users; change both together.
+//! docs/cns.md has the price table and the bridge's costs for users; change both together.
 
 use alloc::vec::Vec;
 use codec::MaxEncodedLen;
@@ -17,7 +18,9 @@ use ghostchain_primitives::{
 };
 use pallet_cns::{PrimaryName, TldConfig};
 use pallet_revive::AddressMapper;
+use sp_core::H160;
 use sp_runtime::traits::Convert;
+use sp_runtime::transaction_validity::TransactionPriority;
 
 use super::monetary::{STORAGE_DEPOSIT_BASE, STORAGE_DEPOSIT_PER_BYTE};
 use crate::{
@@ -97,4 +100,40 @@ impl pallet_cns::Config for Runtime {
 	/// weight of `register`.
 	type MaxSubnames = ConstU32<16>;
 	type WeightInfo = pallet_cns::weights::SubstrateWeight<Runtime>;
+}
+
+/// ENS's registry (`ENSRegistryWithFallback`) on Ethereum mainnet: the bridge's default.
+pub const MAINNET_ENS_REGISTRY: H160 =
+	H160(sp_core::hex2array!("00000000000c2e074ec69a0dfb2997ba6c7d2e1e"));
+/// Unstoppable Domains' `ProxyReader` on Ethereum mainnet: the bridge's default.
+pub const MAINNET_UNS_PROXY_READER: H160 =
+	H160(sp_core::hex2array!("578853aa776eef10cee6c4dd2b5862bdce767a8b"));
+
+parameter_types! {
+	/// Pays for the attestations: more than `MaxOracles` attestations would cost as ordinary
+	/// transactions (runtime/tests/cns.rs checks it).
+	pub const BridgeRequestDeposit: Balance = 100 * MILLI_GCC;
+	pub BridgeFeeDestination: AccountId = Tokens::treasury_account();
+	/// Attestations go before ordinary transactions, as the bridge's answers are awaited.
+	pub const AttestationPriority: TransactionPriority = TransactionPriority::MAX / 2;
+}
+
+impl pallet_cns_bridge::Config for Runtime {
+	type Currency = crate::Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type OracleId = pallet_cns_bridge::crypto::Public;
+	type AdminOrigin = GeneralAdminOrRoot;
+	type RequestDeposit = BridgeRequestDeposit;
+	type FeeDestination = BridgeFeeDestination;
+	type AttestationPriority = AttestationPriority;
+	type MaxOracles = ConstU32<16>;
+	type MaxRequests = ConstU32<64>;
+	// Records as large as a native name's.
+	type MaxAddresses = <Runtime as pallet_cns::Config>::MaxAddresses;
+	type MaxAddressLength = <Runtime as pallet_cns::Config>::MaxAddressLength;
+	type MaxTextRecords = <Runtime as pallet_cns::Config>::MaxTextRecords;
+	type MaxTextKeyLength = <Runtime as pallet_cns::Config>::MaxTextKeyLength;
+	type MaxTextValueLength = <Runtime as pallet_cns::Config>::MaxTextValueLength;
+	type MaxContentHashLength = <Runtime as pallet_cns::Config>::MaxContentHashLength;
+	type WeightInfo = pallet_cns_bridge::weights::SubstrateWeight<Runtime>;
 }

@@ -19,7 +19,7 @@ type MaxAuthorities = ConstU32<32>;
 
 /// The fewest validators the admin origin may leave: with fewer than four, GRANDPA (which
 /// needs more than two thirds of them) halts when a single one is lost.
-pub const MIN_VALIDATORS: u32 = 4;
+const MIN_VALIDATORS: u32 = 4;
 
 /// Sessions start at block 0 and last `ValidatorSet`'s genesis-set length.
 type Sessions = PeriodicSessions<SessionLengthOf<Runtime>, ConstU32<0>>;

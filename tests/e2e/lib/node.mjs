@@ -68,15 +68,16 @@ async function ethRpcAnswers(url) {
  * with its RPC, Ethereum RPC, p2p and Prometheus ports free, waits until its RPC (and with
  * `ethRpc`, its Ethereum RPC) answers, and returns
  * `{ rpcUrl, wsUrl, ethRpcUrl, prometheusUrl, p2pPort, pid, isRunning, logFile, logTail, stop, kill }`.
+ * The log goes to `<logDir>/<name>.log`, by default in a new temporary directory.
  */
-export async function startNode(args, { name = 'node', ethRpc = false, basePath } = {}) {
+export async function startNode(args, { name = 'node', ethRpc = false, basePath, logDir } = {}) {
   const [rpcPort, ethRpcPort, p2pPort, prometheusPort] = [
     await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
   ];
-  const logFile = join(mkdtempSync(join(tmpdir(), 'ghostchain-e2e-')), `${name}.log`);
+  const logFile = join(logDir ?? mkdtempSync(join(tmpdir(), 'ghostchain-e2e-')), `${name}.log`);
   const log = openSync(logFile, 'w');
   const child = spawn(
     NODE_BINARY,

@@ -1,0 +1,406 @@
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, Authorize},
+	BoundedVec,
+};
+use ghostchain_primitives::cns::{namehash, BridgeSource};
+use sp_core::H256;
+use sp_runtime::{
+	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	DispatchError, RuntimeAppPublic,
+};
+
+use crate::{mock::*, *};
+
+type OracleSignature = <crate::crypto::Public as RuntimeAppPublic>::Signature;
+
+fn hash(bridged: &str) -> H256 {
+	H256(namehash(bridged.as_bytes()))
+}
+
+fn held(who: AccountId) -> u64 {
+	Balances::balance_on_hold(&HoldReason::Request.into(), &who)
+}
+
+fn attest_call(
+	attestation: Attestation<Test>,
+	oracle: crypto::Public,
+	signature: OracleSignature,
+) -> RuntimeCall {
+	RuntimeCall::CnsBridge(Call::attest { attestation, oracle, signature })
+}
+
+/// Submits oracle `index`'s attestation as the transaction pool and then a block would:
+/// authorized first, then dispatched with the `Authorized` origin.
+fn attest(index: u8, request: RequestId, bridged: &str, block: u64, lookup: Lookup<Test>) {
+	let (attestation, oracle, signature) = attestation(index, request, bridged, block, lookup);
+	let call = attest_call(attestation.clone(), oracle.clone(), signature.clone());
+	assert_ok!(call.authorize(TransactionSource::External).expect("attest is authorized"));
+	assert_ok!(CnsBridge::attest(
+		frame_system::RawOrigin::Authorized.into(),
+		attestation,
+		oracle,
+		signature
+	));
+}
+
+fn authorize(call: RuntimeCall) -> Result<(), TransactionValidityError> {
+	call.authorize(TransactionSource::External).expect("attest is authorized").map(|_| ())
+}
+
+#[test]
+fn a_request_holds_the_deposit_and_waits_for_the_oracles() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+		System::assert_last_event(
+			Event::Requested { name: name("vitalik.eth"), request: 0, requester: ALICE }.into(),
+		);
+		assert_eq!(held(ALICE), DEPOSIT);
+		let request = Requests::<Test>::get(hash("vitalik.eth")).unwrap();
+		assert_eq!(request.source, BridgeSource::Ens);
+		assert_eq!(request.expires_at, 1 + REQUEST_TTL);
+
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(BOB), b"brad.crypto".to_vec()));
+		assert_eq!(Requests::<Test>::get(hash("brad.crypto")).unwrap().source, BridgeSource::Uns);
+		assert_eq!(Requests::<Test>::get(hash("brad.crypto")).unwrap().id, 1);
+	});
+}
+
+#[test]
+fn bad_names_are_refused_with_their_error() {
+	new_test_ext().execute_with(|| {
+		let request = |name: &str| CnsBridge::request(RuntimeOrigin::signed(ALICE), name.into());
+		for (bad, error) in [
+			("", Error::<Test>::MalformedName),
+			("Vitalik.eth", Error::<Test>::MalformedName),
+			("vi_talik.eth", Error::<Test>::MalformedName),
+			("-a.eth", Error::<Test>::MalformedName),
+			("eth", Error::<Test>::MalformedName),
+			("vitalík.eth", Error::<Test>::NonAscii),
+			("alice.ghost", Error::<Test>::NotBridged),
+			("alice.com", Error::<Test>::NotBridged),
+		] {
+			assert_noop!(request(bad), error);
+		}
+	});
+}
+
+#[test]
+fn requests_are_refused_while_waiting_fresh_full_or_unpaid() {
+	new_test_ext().execute_with(|| {
+		let request = |who, name: &str| CnsBridge::request(RuntimeOrigin::signed(who), name.into());
+		assert_ok!(request(ALICE, "a.eth"));
+		assert_noop!(request(BOB, "a.eth"), Error::<Test>::AlreadyRequested);
+		assert_noop!(
+			request(PAUPER, "b.eth"),
+			DispatchError::Token(sp_runtime::TokenError::FundsUnavailable)
+		);
+		assert_ok!(request(ALICE, "b.eth"));
+		assert_ok!(request(ALICE, "c.eth"));
+		assert_noop!(request(ALICE, "d.eth"), Error::<Test>::TooManyRequests);
+
+		attest(1, 0, "a.eth", 100, Lookup::NotFound);
+		attest(2, 0, "a.eth", 100, Lookup::NotFound);
+		assert_noop!(request(BOB, "a.eth"), Error::<Test>::RecordFresh);
+	});
+}
+
+#[test]
+fn requests_are_refused_without_oracles_or_parameters() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::set_oracles(RuntimeOrigin::root(), vec![]));
+		assert_noop!(
+			CnsBridge::request(RuntimeOrigin::signed(ALICE), b"a.eth".to_vec()),
+			Error::<Test>::BridgeOffline
+		);
+		Parameters::<Test>::kill();
+		assert_ok!(CnsBridge::set_oracles(RuntimeOrigin::root(), vec![oracle(1)]));
+		assert_noop!(
+			CnsBridge::request(RuntimeOrigin::signed(ALICE), b"a.eth".to_vec()),
+			Error::<Test>::BridgeOffline
+		);
+	});
+}
+
+#[test]
+fn a_quorum_of_identical_answers_stores_the_record_and_pays_the_fee() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+		attest(1, 0, "vitalik.eth", 105, records(0xd8));
+		assert!(CnsBridge::record(b"vitalik.eth").is_none(), "one of two is no quorum");
+		assert_eq!(Attestations::<Test>::get(hash("vitalik.eth")).len(), 1);
+
+		run_to_block(3);
+		attest(2, 0, "vitalik.eth", 101, records(0xd8));
+		System::assert_last_event(
+			Event::RecordStored {
+				name: name("vitalik.eth"),
+				found: true,
+				eth_block: eth_block(101),
+				expires_at: 3 + RECORD_TTL,
+			}
+			.into(),
+		);
+		let record = CnsBridge::record(b"vitalik.eth").unwrap();
+		assert_eq!(record.lookup, records(0xd8));
+		assert_eq!(record.source, BridgeSource::Ens);
+		assert_eq!(record.eth_block, eth_block(101), "the earlier of the agreeing blocks");
+		assert!(!Requests::<Test>::contains_key(hash("vitalik.eth")));
+		assert!(!Attestations::<Test>::contains_key(hash("vitalik.eth")));
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Balances::free_balance(ALICE), 1_000 - DEPOSIT);
+		assert_eq!(Balances::free_balance(TREASURY), DEPOSIT);
+
+		// The third oracle is too late: the request is answered.
+		let (attestation, oracle, signature) = attestation(3, 0, "vitalik.eth", 101, records(0xd8));
+		assert_eq!(
+			authorize(attest_call(attestation, oracle, signature)),
+			Err(InvalidTransaction::Stale.into())
+		);
+	});
+}
+
+#[test]
+fn not_found_is_an_answer_too() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"nobody.crypto".to_vec()));
+		attest(3, 0, "nobody.crypto", 7, Lookup::NotFound);
+		attest(1, 0, "nobody.crypto", 7, Lookup::NotFound);
+		let record = CnsBridge::record(b"nobody.crypto").unwrap();
+		assert_eq!(record.lookup, Lookup::NotFound);
+		assert_eq!(record.source, BridgeSource::Uns);
+	});
+}
+
+#[test]
+fn disagreeing_answers_store_nothing_and_say_so() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+		attest(1, 0, "vitalik.eth", 100, records(0xd8));
+		attest(2, 0, "vitalik.eth", 100, records(0x66));
+		System::assert_last_event(
+			Event::Disagreement {
+				name: name("vitalik.eth"),
+				request: 0,
+				oracle: oracle(2),
+				answers: 2,
+			}
+			.into(),
+		);
+		assert!(CnsBridge::record(b"vitalik.eth").is_none());
+
+		// The third sides with the first: that is a quorum.
+		attest(3, 0, "vitalik.eth", 100, records(0xd8));
+		assert_eq!(CnsBridge::record(b"vitalik.eth").unwrap().lookup, records(0xd8));
+	});
+}
+
+#[test]
+fn an_unanswered_request_expires_with_a_refund() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+		attest(1, 0, "vitalik.eth", 100, records(0xd8));
+		run_to_block(REQUEST_TTL);
+		assert!(Requests::<Test>::contains_key(hash("vitalik.eth")));
+		run_to_block(1 + REQUEST_TTL);
+		System::assert_last_event(
+			Event::RequestExpired { name: name("vitalik.eth"), request: 0, refunded: DEPOSIT }
+				.into(),
+		);
+		assert!(!Requests::<Test>::contains_key(hash("vitalik.eth")));
+		assert!(!Attestations::<Test>::contains_key(hash("vitalik.eth")));
+		assert_eq!(Balances::free_balance(ALICE), 1_000);
+
+		// A new request gets a new id: the old attestation cannot be replayed for it.
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+		let (old, oracle, signature) = attestation(2, 0, "vitalik.eth", 100, records(0xd8));
+		assert_eq!(
+			authorize(attest_call(old, oracle, signature)),
+			Err(InvalidTransaction::Stale.into())
+		);
+	});
+}
+
+#[test]
+fn a_record_resolves_until_its_ttl_and_can_then_be_requested_again() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+		attest(1, 0, "vitalik.eth", 100, records(0xd8));
+		attest(2, 0, "vitalik.eth", 100, records(0xd8));
+		run_to_block(RECORD_TTL);
+		assert!(CnsBridge::record(b"vitalik.eth").is_some());
+		run_to_block(1 + RECORD_TTL);
+		System::assert_last_event(Event::RecordExpired { name: name("vitalik.eth") }.into());
+		assert!(CnsBridge::record(b"vitalik.eth").is_none());
+		assert!(!Records::<Test>::contains_key(hash("vitalik.eth")));
+
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(BOB), b"vitalik.eth".to_vec()));
+		attest(1, 1, "vitalik.eth", 200, records(0x11));
+		attest(3, 1, "vitalik.eth", 200, records(0x11));
+		assert_eq!(CnsBridge::record(b"vitalik.eth").unwrap().lookup, records(0x11));
+	});
+}
+
+#[test]
+fn only_oracles_attest_once_each_with_a_valid_signature() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+
+		let (attestation, _, _) = attestation(1, 0, "vitalik.eth", 100, records(0xd8));
+		let stranger = oracle(9);
+		let signature = stranger.sign(&(ATTESTATION_CONTEXT, &attestation).encode()).unwrap();
+		assert_eq!(
+			authorize(attest_call(attestation.clone(), stranger.clone(), signature.clone())),
+			Err(InvalidTransaction::BadSigner.into())
+		);
+		assert_noop!(
+			CnsBridge::attest(
+				RuntimeOrigin::signed(ALICE),
+				attestation.clone(),
+				stranger,
+				signature
+			),
+			DispatchError::BadOrigin
+		);
+
+		// Signed by oracle 2, claimed for oracle 1.
+		let (_, _, by_two) = crate::mock::attestation(2, 0, "vitalik.eth", 100, records(0xd8));
+		assert_eq!(
+			authorize(attest_call(attestation.clone(), oracle(1), by_two)),
+			Err(InvalidTransaction::BadProof.into())
+		);
+
+		attest(1, 0, "vitalik.eth", 100, records(0xd8));
+		let (again, oracle, signature) =
+			crate::mock::attestation(1, 0, "vitalik.eth", 100, records(0xd8));
+		assert_eq!(
+			authorize(attest_call(again.clone(), oracle.clone(), signature.clone())),
+			Err(InvalidTransaction::Stale.into())
+		);
+		assert_noop!(
+			CnsBridge::attest(frame_system::RawOrigin::Authorized.into(), again, oracle, signature),
+			Error::<Test>::AlreadyAttested
+		);
+	});
+}
+
+#[test]
+fn records_out_of_canonical_order_are_refused() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+		let Lookup::Found(mut unsorted) = records(0xd8) else { unreachable!() };
+		unsorted.addresses.try_insert(0, (354, vec![1; 32].try_into().unwrap())).unwrap();
+		let (attestation, oracle, signature) =
+			attestation(1, 0, "vitalik.eth", 100, Lookup::Found(unsorted));
+		assert_eq!(
+			authorize(attest_call(attestation, oracle, signature)),
+			Err(InvalidTransaction::Custom(NON_CANONICAL_RECORDS).into())
+		);
+	});
+}
+
+#[test]
+fn removed_oracles_no_longer_count() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+		attest(1, 0, "vitalik.eth", 100, records(0xd8));
+		assert_ok!(CnsBridge::set_oracles(
+			RuntimeOrigin::root(),
+			vec![oracle(2), oracle(3), oracle(4)]
+		));
+		System::assert_last_event(Event::OraclesSet { oracles: oracles_sorted(&[2, 3, 4]) }.into());
+		attest(2, 0, "vitalik.eth", 100, records(0xd8));
+		assert!(CnsBridge::record(b"vitalik.eth").is_none(), "oracle 1's answer is gone");
+		attest(4, 0, "vitalik.eth", 100, records(0xd8));
+		assert!(CnsBridge::record(b"vitalik.eth").is_some());
+	});
+}
+
+#[test]
+fn the_admin_origin_sets_oracles_and_parameters_within_bounds() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			CnsBridge::set_oracles(RuntimeOrigin::signed(ALICE), vec![oracle(1)]),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			CnsBridge::set_parameters(RuntimeOrigin::signed(ALICE), parameters()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			CnsBridge::set_oracles(RuntimeOrigin::root(), vec![oracle(1), oracle(1), oracle(2)]),
+			Error::<Test>::DuplicateOracle
+		);
+		// Quorum two of four is no majority; of one, more than all.
+		assert_noop!(
+			CnsBridge::set_oracles(RuntimeOrigin::root(), (1..=4).map(oracle).collect()),
+			Error::<Test>::InvalidQuorum
+		);
+		assert_noop!(
+			CnsBridge::set_oracles(RuntimeOrigin::root(), vec![oracle(1)]),
+			Error::<Test>::InvalidQuorum
+		);
+		assert_noop!(
+			CnsBridge::set_oracles(RuntimeOrigin::root(), (1..=5).map(oracle).collect()),
+			Error::<Test>::TooManyOracles
+		);
+		for bad in [
+			BridgeParameters { quorum: 0, ..parameters() },
+			BridgeParameters { quorum: 1, ..parameters() },
+			BridgeParameters { quorum: 4, ..parameters() },
+		] {
+			assert_noop!(
+				CnsBridge::set_parameters(RuntimeOrigin::root(), bad),
+				Error::<Test>::InvalidQuorum
+			);
+		}
+		for bad in [
+			BridgeParameters { record_ttl: 0, ..parameters() },
+			BridgeParameters { request_ttl: 0, ..parameters() },
+		] {
+			assert_noop!(
+				CnsBridge::set_parameters(RuntimeOrigin::root(), bad),
+				Error::<Test>::InvalidTtl
+			);
+		}
+
+		let three_of_four = BridgeParameters { quorum: 3, ..parameters() };
+		assert_ok!(CnsBridge::set_parameters(RuntimeOrigin::root(), three_of_four.clone()));
+		System::assert_last_event(
+			Event::ParametersSet { parameters: three_of_four.clone() }.into(),
+		);
+		assert_ok!(CnsBridge::set_oracles(RuntimeOrigin::root(), (1..=4).map(oracle).collect()));
+		assert_eq!(Parameters::<Test>::get(), Some(three_of_four));
+		assert_eq!(Oracles::<Test>::get().into_inner(), oracles_sorted(&[1, 2, 3, 4]));
+	});
+}
+
+#[test]
+fn expiries_move_on_when_their_block_is_full() {
+	new_test_ext().execute_with(|| {
+		let at = 1 + REQUEST_TTL;
+		let full: Vec<H256> = (0..MAX_REQUESTS).map(|i| H256::repeat_byte(i as u8)).collect();
+		RequestExpiries::<Test>::insert(at, BoundedVec::try_from(full).unwrap());
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"a.eth".to_vec()));
+		assert_eq!(Requests::<Test>::get(hash("a.eth")).unwrap().expires_at, at + 1);
+		assert!(RequestExpiries::<Test>::get(at + 1).contains(&hash("a.eth")));
+		RequestExpiries::<Test>::remove(at);
+	});
+}
+
+#[test]
+fn genesis_and_the_namehash_keys_agree() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(Oracles::<Test>::get().into_inner(), oracles_sorted(&[1, 2, 3]));
+		assert_eq!(Parameters::<Test>::get(), Some(parameters()));
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"foo.eth".to_vec()));
+		// EIP-137's vector for `foo.eth`.
+		assert_eq!(
+			Requests::<Test>::iter_keys().collect::<Vec<_>>(),
+			[H256(sp_core::hex2array!(
+				"de9b09fd7c5f901e23a3f19fecc54828e9c848539801e86591bd9801b019f84f"
+			))]
+		);
+	});
+}

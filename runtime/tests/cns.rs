@@ -83,7 +83,8 @@ fn a_bridge_request_deposit_pays_for_every_oracle_attestation() {
 		// The call, and more than a signed transaction's address, signature and extensions.
 		let length = call.encoded_size() + 200;
 		let fee = TransactionPayment::compute_fee(length as u32, &call.get_dispatch_info(), 0);
-		let oracles = u128::from(<Limits as Config>::MaxOracles::get());
+		let oracles: u32 = <Limits as Config>::MaxOracles::get();
+		let oracles = u128::from(oracles);
 		assert!(
 			BridgeRequestDeposit::get() >= fee * oracles,
 			"{oracles} attestations would cost {}, more than the deposit",

@@ -11,6 +11,23 @@ cd "$repo_root"
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(zombienet/*.zndsl)
 
+# Two free ports for the Ethereum nodes (anvil) that 0003's oracles read (network.toml), below
+# the ephemeral range, from which zombienet takes the nodes' ports while nothing holds these.
+read -r CNS_BRIDGE_HONEST_ETH_PORT CNS_BRIDGE_DISHONEST_ETH_PORT < <(node -e '
+	const net = require("node:net");
+	const free = (port) => new Promise((ok) => {
+		const server = net.createServer().once("error", () => ok(false));
+		server.listen(port, "127.0.0.1", () => server.close(() => ok(true)));
+	});
+	(async () => {
+		const ports = [];
+		for (let port = 20000 + Math.floor(Math.random() * 10000); ports.length < 2; port++) {
+			if (await free(port)) ports.push(port);
+		}
+		console.log(ports.join(" "));
+	})();')
+export CNS_BRIDGE_HONEST_ETH_PORT CNS_BRIDGE_DISHONEST_ETH_PORT
+
 for test in "${tests[@]}"; do
 	# A known directory, so that every process the test started (its js-scripts start nodes
 	# of their own) can be stopped, whatever the outcome.

@@ -52,4 +52,9 @@ pub struct Cli {
 
 	#[clap(flatten)]
 	pub eth_rpc: crate::eth_rpc::EthRpcParams,
+
+	/// The Ethereum JSON-RPC endpoint this node's CNS bridge oracles read (docs/validator.md).
+	/// Without it, the node does not attest bridged names.
+	#[arg(long, value_name = "URL")]
+	pub cns_bridge_eth_rpc: Option<String>,
 }

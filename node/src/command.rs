@@ -145,14 +145,19 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.run_node_until_exit(|config| async move {
 				let eth_rpc = eth_rpc::EthRpcProcess::for_node(&cli.eth_rpc, &config)?;
 				let task_manager = match config.network.network_backend {
-					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<
-							Block,
-							<Block as sp_runtime::traits::Block>::Hash,
-						>,
-					>(config),
+					sc_network::config::NetworkBackendType::Libp2p => {
+						service::new_full::<
+							sc_network::NetworkWorker<
+								Block,
+								<Block as sp_runtime::traits::Block>::Hash,
+							>,
+						>(config, cli.cns_bridge_eth_rpc.clone())
+					},
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(
+							config,
+							cli.cns_bridge_eth_rpc.clone(),
+						)
 					},
 				}?;
 				if let Some(eth_rpc) = eth_rpc {

@@ -141,6 +141,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	cns_bridge_eth_rpc: Option<String>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -195,6 +196,10 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
+	configure_cns_bridge(&backend, cns_bridge_eth_rpc.as_deref())?;
+	if cns_bridge_eth_rpc.is_some() && !config.offchain_worker.enabled {
+		log::warn!("--cns-bridge-eth-rpc has no effect: this node runs no off-chain worker");
+	}
 	if config.offchain_worker.enabled {
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
@@ -315,4 +320,22 @@ pub fn new_full<
 	}
 
 	Ok(task_manager)
+}
+
+/// Writes the CNS bridge's Ethereum endpoint where its off-chain worker reads it
+/// (`pallet_cns_bridge::offchain::ETH_RPC_URL_KEY`), or removes it, so that a node restarted
+/// without `--cns-bridge-eth-rpc` stops attesting.
+fn configure_cns_bridge(backend: &FullBackend, url: Option<&str>) -> Result<(), ServiceError> {
+	use codec::Encode;
+	use sp_core::offchain::OffchainStorage;
+	let Some(mut storage) = sc_client_api::Backend::offchain_storage(backend) else {
+		return Err(ServiceError::Other("the database keeps no offchain storage".into()));
+	};
+	let prefix = sp_offchain::STORAGE_PREFIX;
+	let key = pallet_cns_bridge::offchain::ETH_RPC_URL_KEY;
+	match url {
+		Some(url) => storage.set(prefix, key, &url.as_bytes().to_vec().encode()),
+		None => storage.remove(prefix, key),
+	}
+	Ok(())
 }

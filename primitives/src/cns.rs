@@ -266,7 +266,9 @@ impl NameError {
 			NameError::InvalidCharacter => "a label may hold only a-z, 0-9 and hyphens",
 			NameError::HyphenAtLabelEdge => "a label may not start or end with a hyphen",
 			NameError::MissingTld => "the name has no TLD",
-			NameError::UnknownTld => "the TLD is not .ghost, .gcc, .warp, .arc or .gcp",
+			NameError::UnknownTld => {
+				"the TLD is neither CNS's (.ghost, .gcc, .warp, .arc, .gcp) nor a bridged one (.eth, .crypto, …)"
+			},
 			NameError::BridgedTld => "the TLD is served by the Ethereum name bridge, not CNS",
 		}
 	}
@@ -323,8 +325,38 @@ pub struct Resolution<AccountId, BlockNumber> {
 	pub gid: Option<sp_core::H256>,
 }
 
+/// What a bridged name resolves to, from [`CnsApi::resolve_bridged`]: the answer an oracle
+/// quorum attested, read on Ethereum.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct BridgedResolution<BlockNumber> {
+	pub source: BridgeSource,
+	/// The number of the Ethereum block the answer reflects.
+	pub eth_block_number: u64,
+	pub eth_block_hash: sp_core::H256,
+	/// The last block at which the answer resolves; then it is gone until requested again.
+	pub expiry: BlockNumber,
+	/// The name's records, or None if it is not registered on Ethereum.
+	pub records: Option<BridgedNameRecords>,
+}
+
+/// A bridged name's records, as the Ethereum name service holds them.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct BridgedNameRecords {
+	/// The Ethereum account that owns the name.
+	pub owner: sp_core::H160,
+	/// Address per coin type, in coin-type order.
+	pub addresses: Vec<(u32, Vec<u8>)>,
+	/// Text records, in key order.
+	pub texts: Vec<(Vec<u8>, Vec<u8>)>,
+	/// The ENSIP-7 content hash.
+	pub content_hash: Option<Vec<u8>>,
+}
+
 sp_api::decl_runtime_apis! {
 	/// Reads CNS for the node's `cns_*` RPC and other clients.
+	///
+	/// Version 2 adds [`CnsApi::resolve_bridged`].
+	#[api_version(2)]
 	pub trait CnsApi<AccountId, BlockNumber> where
 		AccountId: codec::Codec,
 		BlockNumber: codec::Codec,
@@ -341,6 +373,11 @@ sp_api::decl_runtime_apis! {
 		/// `owner`, skipping the first `start`,
 		/// in the chain's storage order (stable between blocks that do not change the set).
 		fn names_of(owner: AccountId, start: u32, limit: u32) -> Vec<Vec<u8>>;
+
+		/// The quorum's answer for `name`, a valid bridged name (`vitalik.eth`), or None if
+		/// nobody requested it or its answer has expired.
+		#[api_version(2)]
+		fn resolve_bridged(name: Vec<u8>) -> Option<BridgedResolution<BlockNumber>>;
 	}
 }
 

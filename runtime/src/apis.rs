@@ -21,9 +21,9 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Cns, Executive, Gid,
-	Grandpa, InherentDataExt, L2Commitments, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	System, TransactionPayment, VERSION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Cns, CnsBridge, Executive,
+	Gid, Grandpa, InherentDataExt, L2Commitments, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
 pallet_revive::impl_runtime_apis_plus_revive_traits! {
@@ -217,6 +217,7 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 		}
 	}
 
+	#[api_version(2)]
 	impl ghostchain_primitives::cns::CnsApi<Block, AccountId, BlockNumber> for Runtime {
 		fn resolve(name: Vec<u8>) -> Option<ghostchain_primitives::cns::Resolution<AccountId, BlockNumber>> {
 			Cns::resolve(&name)
@@ -228,6 +229,10 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 
 		fn names_of(owner: AccountId, start: u32, limit: u32) -> Vec<Vec<u8>> {
 			Cns::names_of(&owner, start, limit).into_iter().map(Into::into).collect()
+		}
+
+		fn resolve_bridged(name: Vec<u8>) -> Option<ghostchain_primitives::cns::BridgedResolution<BlockNumber>> {
+			CnsBridge::resolve(&name)
 		}
 	}
 

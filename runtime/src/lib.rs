@@ -87,10 +87,10 @@ macro_rules! runtime_version_with_spec {
 }
 
 #[cfg(not(feature = "increment-spec-version"))]
-runtime_version_with_spec!(spec_version: 106);
+runtime_version_with_spec!(spec_version: 107);
 // The same runtime one version on, built as a second WASM for the forkless-upgrade tests.
 #[cfg(feature = "increment-spec-version")]
-runtime_version_with_spec!(spec_version: 107);
+runtime_version_with_spec!(spec_version: 108);
 
 /// How a transaction names its sender and beneficiary accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;

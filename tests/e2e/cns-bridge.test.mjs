@@ -10,7 +10,7 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { withDevNode } from './lib/node.mjs';
-import { sendFailing, sendOk } from './lib/tx.mjs';
+import { nextEvent, sendFailing, sendOk } from './lib/tx.mjs';
 
 /** `BridgeRequestDeposit`: 0.1 GCC (docs/cns.md, "Costs"). */
 const REQUEST_DEPOSIT = 10n ** 17n;
@@ -49,22 +49,9 @@ test('a bridge request is refused, then held and refunded when no oracle answers
     assert.equal(await sendFailing(request('brad.crypto'), alice), 'cnsBridge.AlreadyRequested');
 
     // `requestTtl` is 10 blocks on --dev: the request expires a minute later.
-    let unsubscribe;
-    const expired = await new Promise((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error('no RequestExpired within 120 s')), 120_000);
-      api.query.system
-        .events((records) => {
-          const found = records.find(({ event }) => api.events.cnsBridge.RequestExpired.is(event));
-          if (found) {
-            clearTimeout(timeout);
-            resolve(found.event.data);
-          }
-        })
-        .then((unsub) => {
-          unsubscribe = unsub;
-        }, reject);
-    });
-    unsubscribe?.();
+    const expired = await nextEvent(api, 'cnsBridge.RequestExpired', (event) =>
+      api.events.cnsBridge.RequestExpired.is(event),
+    );
     assert.equal(expired.name.toUtf8(), 'brad.crypto');
     assert.equal(expired.refunded.toBigInt(), REQUEST_DEPOSIT);
     const after = (await api.query.system.account(bob.address)).data.reserved.toBigInt();

@@ -66,4 +66,54 @@ async function rpc(node, method, params = []) {
   return result;
 }
 
-module.exports = { bestNumber, connect, finalizedNumber, record, recorded, rpc, sleep, startNode, waitFor };
+/// A network node as `rpc` takes it.
+function rpcNode(networkInfo, name) {
+  return { rpcUrl: networkInfo.nodesByName[name].wsUri.replace(/^ws/, 'http') };
+}
+
+/// Sends `tx` signed by `signer`; resolves with its events' names once it is in a block, and
+/// fails on a dispatch error.
+function submit(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) reject(new Error(`${tx.method.section}.${tx.method.method}: ${dispatchError}`));
+      else if (status.isInBlock) resolve(events.map(({ event }) => `${event.section}.${event.method}`));
+    }).catch(reject);
+  });
+}
+
+/// Resolves with the data of the first event in a block from now on that `matches`.
+function nextEvent(api, matches) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe;
+    let done = false;
+    api.query.system
+      .events((records) => {
+        const found = records.find(({ event }) => matches(event));
+        if (found && !done) {
+          done = true;
+          unsubscribe?.();
+          resolve(found.event.data);
+        }
+      })
+      .then((unsub) => {
+        unsubscribe = unsub;
+        if (done) unsub();
+      }, reject);
+  });
+}
+
+module.exports = {
+  bestNumber,
+  connect,
+  finalizedNumber,
+  nextEvent,
+  record,
+  recorded,
+  rpc,
+  rpcNode,
+  sleep,
+  startNode,
+  submit,
+  waitFor,
+};

@@ -4,20 +4,9 @@
 // boundaries later her keys are in Aura's and GRANDPA's sets and her node authors a block.
 // Her node keeps running (its pid and keys are recorded for validator-leaves.js); returns the
 // size of the authority set.
-const { connect, record, rpc, sleep, startNode, waitFor } = require('./lib.js');
+const { connect, record, rpc, sleep, startNode, submit, waitFor } = require('./lib.js');
 
 const SLOT_MS = 6000;
-
-/// Sends `tx` signed by `signer`; resolves with its events' names once it is in a block, and
-/// fails on a dispatch error.
-function submit(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (dispatchError) reject(new Error(`${tx.method.section}.${tx.method.method}: ${dispatchError}`));
-      else if (status.isInBlock) resolve(events.map(({ event }) => `${event.section}.${event.method}`));
-    }).catch(reject);
-  });
-}
 
 async function auraKeys(api) {
   return (await api.query.aura.authorities()).map((key) => key.toHex());

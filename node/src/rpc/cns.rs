@@ -1,5 +1,6 @@
 //! `cns_resolve`, `cns_reverse` and `cns_namesOf`: CNS names as JSON, from the runtime's
-//! `CnsApi`.
+//! `CnsApi`. `cns_resolve` also answers for bridged names (`vitalik.eth`, `brad.crypto`) with
+//! what the oracle quorum attested.
 //!
 //! Resolutions are cached per (block hash, name): state at a block never changes, so a hit is
 //! always right, and a new best block makes new keys while old ones age out of the LRU.
@@ -7,7 +8,8 @@
 use std::{collections::BTreeMap, sync::Arc};
 
 use ghostchain_primitives::cns::{
-	parse_name, CnsApi as CnsRuntimeApi, NameStatus, Resolution, MAX_NAMES_PER_PAGE,
+	classify_name, BridgeSource, BridgedResolution, CnsApi as CnsRuntimeApi, NameKind, NameStatus,
+	Resolution, MAX_NAMES_PER_PAGE,
 };
 use ghostchain_runtime::{opaque::Block, AccountId, BlockNumber};
 use jsonrpsee::{
@@ -18,7 +20,7 @@ use jsonrpsee::{
 use parking_lot::Mutex;
 use schnellru::{ByLength, LruMap};
 use serde::Serialize;
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::bytes::to_hex;
 use sp_runtime::traits::Block as BlockT;
@@ -36,16 +38,18 @@ const CACHE_ENTRIES: u32 = 16_384;
 pub struct ResolutionJson {
 	/// The name as resolved: lowercased.
 	pub name: String,
-	/// The owner's SS58 address, with GhostChain's prefix.
-	pub owner: String,
+	/// The owner: an SS58 address with GhostChain's prefix, or for a bridged name the
+	/// 0x-prefixed Ethereum account; null for a bridged name not registered on Ethereum.
+	pub owner: Option<String>,
 	/// The account that may manage the records besides the owner.
 	pub operator: Option<String>,
 	/// The parent of a subname.
 	pub parent: Option<String>,
-	/// The block at which the registration stops being active.
+	/// The last block at which the registration is active, or a bridged answer resolves.
 	pub expiry: BlockNumber,
-	/// `active`, `grace` or `expired`; only an active name has records here.
-	pub status: NameStatus,
+	/// `active`, `grace` or `expired`, or `notFound` for a bridged name that the quorum found
+	/// unregistered on Ethereum; only an active name has records here.
+	pub status: StatusJson,
 	/// Address records by coin type (ENSIP-9/11), as 0x-prefixed hex.
 	pub addresses: BTreeMap<u32, String>,
 	/// Text records; values that are not UTF-8 come with replacement characters.
@@ -54,33 +58,101 @@ pub struct ResolutionJson {
 	pub content_hash: Option<String>,
 	/// The linked GID's identifier, as 0x-prefixed hex.
 	pub gid: Option<String>,
+	/// Bridged names only: `ens` or `uns`.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub source: Option<BridgeSource>,
+	/// Bridged names only: the Ethereum block the answer reflects.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub eth_block: Option<EthBlockJson>,
+}
+
+/// A name's status in `cns_resolve`.
+#[derive(Clone, Copy, Serialize, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub enum StatusJson {
+	Active,
+	Grace,
+	Expired,
+	NotFound,
+}
+
+impl From<NameStatus> for StatusJson {
+	fn from(status: NameStatus) -> Self {
+		match status {
+			NameStatus::Active => Self::Active,
+			NameStatus::Grace => Self::Grace,
+			NameStatus::Expired => Self::Expired,
+		}
+	}
+}
+
+/// An Ethereum block, as `cns_resolve` names the one a bridged answer reflects.
+#[derive(Clone, Serialize, Debug, PartialEq)]
+pub struct EthBlockJson {
+	pub number: u64,
+	/// 0x-prefixed hex.
+	pub hash: String,
 }
 
 fn text(bytes: Vec<u8>) -> String {
 	String::from_utf8_lossy(&bytes).into_owned()
 }
 
+type Addresses = Vec<(u32, Vec<u8>)>;
+type Texts = Vec<(Vec<u8>, Vec<u8>)>;
+
+fn addresses_json(addresses: Addresses) -> BTreeMap<u32, String> {
+	addresses.into_iter().map(|(coin_type, address)| (coin_type, to_hex(&address, false))).collect()
+}
+
+fn texts_json(texts: Texts) -> BTreeMap<String, String> {
+	texts.into_iter().map(|(key, value)| (text(key), text(value))).collect()
+}
+
 impl ResolutionJson {
 	fn new(name: String, resolution: Resolution<AccountId, BlockNumber>) -> Self {
 		Self {
 			name,
-			owner: ss58(&resolution.owner),
+			owner: Some(ss58(&resolution.owner)),
 			operator: resolution.operator.as_ref().map(ss58),
 			parent: resolution.parent.map(text),
 			expiry: resolution.expiry,
-			status: resolution.status,
-			addresses: resolution
-				.addresses
-				.into_iter()
-				.map(|(coin_type, address)| (coin_type, to_hex(&address, false)))
-				.collect(),
-			texts: resolution
-				.texts
-				.into_iter()
-				.map(|(key, value)| (text(key), text(value)))
-				.collect(),
+			status: resolution.status.into(),
+			addresses: addresses_json(resolution.addresses),
+			texts: texts_json(resolution.texts),
 			content_hash: resolution.content_hash.map(|hash| to_hex(&hash, false)),
 			gid: resolution.gid.map(|gid| to_hex(gid.as_bytes(), false)),
+			source: None,
+			eth_block: None,
+		}
+	}
+
+	fn bridged(name: String, resolution: BridgedResolution<BlockNumber>) -> Self {
+		let status =
+			if resolution.records.is_some() { StatusJson::Active } else { StatusJson::NotFound };
+		let records = resolution.records;
+		Self {
+			name,
+			owner: records.as_ref().map(|records| to_hex(records.owner.as_bytes(), false)),
+			operator: None,
+			parent: None,
+			expiry: resolution.expiry,
+			status,
+			addresses: addresses_json(
+				records.as_ref().map(|records| records.addresses.clone()).unwrap_or_default(),
+			),
+			texts: texts_json(
+				records.as_ref().map(|records| records.texts.clone()).unwrap_or_default(),
+			),
+			content_hash: records
+				.and_then(|records| records.content_hash)
+				.map(|hash| to_hex(&hash, false)),
+			gid: None,
+			source: Some(resolution.source),
+			eth_block: Some(EthBlockJson {
+				number: resolution.eth_block_number,
+				hash: to_hex(resolution.eth_block_hash.as_bytes(), false),
+			}),
 		}
 	}
 }
@@ -120,17 +192,18 @@ impl<C> Cns<C> {
 	}
 }
 
-/// `name` lowercased, if it is then a valid native name.
-fn normalized_name(name: &str) -> Result<String, ErrorObjectOwned> {
+/// `name` lowercased, if it is then a valid native or bridged name, and whether it is bridged.
+fn normalized_name(name: &str) -> Result<(String, bool), ErrorObjectOwned> {
 	let name = name.to_ascii_lowercase();
-	parse_name(name.as_bytes()).map_err(|error| {
+	let kind = classify_name(name.as_bytes()).map_err(|error| {
 		ErrorObjectOwned::owned(
 			INVALID_PARAMS_CODE,
 			format!("invalid name {name:?}: {}", error.reason()),
 			Some(serde_json::json!({ "reason": format!("{error:?}") })),
 		)
 	})?;
-	Ok(name)
+	let bridged = matches!(kind, NameKind::Bridged(_));
+	Ok((name, bridged))
 }
 
 impl<C> Cns<C>
@@ -148,17 +221,30 @@ where
 	C::Api: CnsRuntimeApi<Block, AccountId, BlockNumber>,
 {
 	fn resolve(&self, name: String, at: Option<BlockHash>) -> RpcResult<Option<ResolutionJson>> {
-		let name = normalized_name(&name)?;
+		let (name, bridged) = normalized_name(&name)?;
 		let key = (self.at(at), name);
 		if let Some(cached) = self.resolutions.lock().get(&key) {
 			return Ok(cached.clone());
 		}
-		let resolution = self
-			.client
-			.runtime_api()
-			.resolve(key.0, key.1.as_bytes().to_vec())
+		let api = self.client.runtime_api();
+		let name = key.1.as_bytes().to_vec();
+		let resolution = if !bridged {
+			api.resolve(key.0, name)
+				.map_err(runtime_error)?
+				.map(|resolution| ResolutionJson::new(key.1.clone(), resolution))
+		} else if api
+			.has_api_with::<dyn CnsRuntimeApi<Block, AccountId, BlockNumber>, _>(key.0, |version| {
+				version >= 2
+			})
 			.map_err(runtime_error)?
-			.map(|resolution| ResolutionJson::new(key.1.clone(), resolution));
+		{
+			api.resolve_bridged(key.0, name)
+				.map_err(runtime_error)?
+				.map(|resolution| ResolutionJson::bridged(key.1.clone(), resolution))
+		} else {
+			// A block of a runtime from before the bridge.
+			None
+		};
 		self.resolutions.lock().insert(key, resolution.clone());
 		Ok(resolution)
 	}

@@ -36,10 +36,13 @@ pub use weights::WeightInfo;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod offchain;
 #[cfg(test)]
 mod tests;
 mod types;
 pub mod weights;
+
+const LOG_TARGET: &str = "runtime::cns-bridge";
 
 /// The oracles' key type in the node's keystore (`key insert --key-type cnsb`).
 pub const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"cnsb");
@@ -64,10 +67,13 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use ghostchain_primitives::cns::{classify_name, namehash, BridgeSource, NameError, NameKind};
+	use ghostchain_primitives::cns::{
+		classify_name, namehash, BridgeSource, BridgedNameRecords, BridgedResolution, NameError,
+		NameKind,
+	};
 	use sp_core::H256;
 	use sp_runtime::{
-		traits::{MaybeSerializeDeserialize, Saturating, Zero},
+		traits::{MaybeSerializeDeserialize, One, Saturating, Zero},
 		RuntimeAppPublic,
 	};
 
@@ -91,12 +97,23 @@ pub mod pallet {
 	pub type AttestationsOf<T> =
 		BoundedVec<(<T as Config>::OracleId, EthBlock, Lookup<T>), <T as Config>::MaxOracles>;
 
+	/// What `check_attestation` read: the request an attestation answers, the oracles, and
+	/// the request's attestations so far.
+	pub(crate) struct Checked<T: Config> {
+		request: RequestOf<T>,
+		oracles: BoundedVec<T::OracleId, T::MaxOracles>,
+		attestations: AttestationsOf<T>,
+	}
+
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+	pub trait Config:
+		frame_system::Config<RuntimeEvent: From<Event<Self>>>
+		+ frame_system::offchain::CreateAuthorizedTransaction<Call<Self>>
+	{
 		/// Holds request deposits.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -283,7 +300,7 @@ pub mod pallet {
 		/// The name is native to CNS, or its TLD is unknown: only `.eth` and the Unstoppable
 		/// Domains TLDs are bridged.
 		NotBridged,
-		/// The bridge has no parameters or no oracles yet.
+		/// The bridge has no parameters yet, or fewer oracles than its quorum.
 		BridgeOffline,
 		/// The name has a request waiting already.
 		AlreadyRequested,
@@ -297,7 +314,7 @@ pub mod pallet {
 		DuplicateOracle,
 		/// More oracles than `MaxOracles`.
 		TooManyOracles,
-		/// The quorum is zero, or not more than half of the oracles, or more than all of them.
+		/// The quorum is zero, or not more than half of the oracles.
 		InvalidQuorum,
 		/// A TTL is zero.
 		InvalidTtl,
@@ -329,6 +346,11 @@ pub mod pallet {
 			weight
 		}
 
+		/// Oracles whose node has an Ethereum endpoint answer the waiting requests.
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			Self::attest_waiting_requests(now);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -352,7 +374,8 @@ pub mod pallet {
 			let requester = ensure_signed(origin)?;
 			let (name, source) = Self::bridged_name(name)?;
 			let parameters = Parameters::<T>::get().ok_or(Error::<T>::BridgeOffline)?;
-			ensure!(!Oracles::<T>::get().is_empty(), Error::<T>::BridgeOffline);
+			let oracles = Oracles::<T>::decode_len().unwrap_or(0);
+			ensure!(oracles >= parameters.quorum as usize, Error::<T>::BridgeOffline);
 			let hash = H256(namehash(&name));
 			ensure!(!Requests::<T>::contains_key(hash), Error::<T>::AlreadyRequested);
 			ensure!(!Records::<T>::contains_key(hash), Error::<T>::RecordFresh);
@@ -402,11 +425,10 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_authorized(origin)?;
 			let hash = H256(namehash(&attestation.name));
-			let request = Self::check_attestation(hash, &attestation, &oracle)?;
+			let Checked { request, oracles, mut attestations } =
+				Self::check_attestation(hash, &attestation, &oracle)?;
 			let parameters = Parameters::<T>::get().ok_or(Error::<T>::BridgeOffline)?;
 			// Oracles removed since they attested no longer count.
-			let oracles = Oracles::<T>::get();
-			let mut attestations = Attestations::<T>::get(hash);
 			attestations.retain(|(by, _, _)| oracles.binary_search(by).is_ok());
 			let answers = Self::distinct_answers(&attestations, &attestation.lookup);
 			// Cannot fail: the others are distinct oracles of a set of at most `MaxOracles`,
@@ -506,8 +528,10 @@ pub mod pallet {
 			BoundedVec::try_from(oracles).map_err(|_| Error::<T>::TooManyOracles)
 		}
 
-		/// Refuses zero TTLs, and a quorum that is not a majority of `oracles` (when there are
-		/// any).
+		/// Refuses zero TTLs, and a quorum that is not a majority of `oracles`. A quorum larger
+		/// than the oracles is allowed (the bridge is offline until enough are set), so that
+		/// the admin can grow the set by raising the quorum first, and shrink it by lowering the
+		/// quorum after, with a majority at every step.
 		fn check_parameters(
 			parameters: &BridgeParameters<BlockNumberFor<T>>,
 			oracles: usize,
@@ -517,11 +541,7 @@ pub mod pallet {
 				Error::<T>::InvalidTtl
 			);
 			let quorum = parameters.quorum as usize;
-			let majority = quorum.saturating_mul(2) > oracles;
-			ensure!(
-				quorum > 0 && (oracles == 0 || (majority && quorum <= oracles)),
-				Error::<T>::InvalidQuorum
-			);
+			ensure!(quorum > 0 && quorum.saturating_mul(2) > oracles, Error::<T>::InvalidQuorum);
 			Ok(())
 		}
 
@@ -530,19 +550,21 @@ pub mod pallet {
 			hash: H256,
 			attestation: &Attestation<T>,
 			oracle: &T::OracleId,
-		) -> Result<RequestOf<T>, Error<T>> {
-			ensure!(Oracles::<T>::get().binary_search(oracle).is_ok(), Error::<T>::NotOracle);
+		) -> Result<Checked<T>, Error<T>> {
+			let oracles = Oracles::<T>::get();
+			ensure!(oracles.binary_search(oracle).is_ok(), Error::<T>::NotOracle);
 			let request = Requests::<T>::get(hash)
 				.filter(|request| request.id == attestation.request)
 				.ok_or(Error::<T>::UnknownRequest)?;
+			let attestations = Attestations::<T>::get(hash);
 			ensure!(
-				!Attestations::<T>::get(hash).iter().any(|(by, _, _)| by == oracle),
+				!attestations.iter().any(|(by, _, _)| by == oracle),
 				Error::<T>::AlreadyAttested
 			);
 			if let Lookup::Found(records) = &attestation.lookup {
 				ensure!(records.is_canonical(), Error::<T>::NonCanonicalRecords);
 			}
-			Ok(request)
+			Ok(Checked { request, oracles, attestations })
 		}
 
 		/// How many different lookups stand once `lookup` joins `attestations`.
@@ -647,16 +669,14 @@ pub mod pallet {
 			signature: &SignatureOf<T>,
 		) -> TransactionValidityWithRefund {
 			let hash = H256(namehash(&attestation.name));
-			let request =
-				Self::check_attestation(hash, attestation, oracle).map_err(
-					|error| match error {
-						Error::<T>::NotOracle => InvalidTransaction::BadSigner,
-						Error::<T>::NonCanonicalRecords => {
-							InvalidTransaction::Custom(NON_CANONICAL_RECORDS)
-						},
-						_ => InvalidTransaction::Stale,
+			let Checked { request, .. } = Self::check_attestation(hash, attestation, oracle)
+				.map_err(|error| match error {
+					Error::<T>::NotOracle => InvalidTransaction::BadSigner,
+					Error::<T>::NonCanonicalRecords => {
+						InvalidTransaction::Custom(NON_CANONICAL_RECORDS)
 					},
-				)?;
+					_ => InvalidTransaction::Stale,
+				})?;
 			let payload = (ATTESTATION_CONTEXT, attestation).encode();
 			ensure!(oracle.verify(&payload, signature), InvalidTransaction::BadProof);
 
@@ -676,6 +696,38 @@ pub mod pallet {
 		pub fn record(name: &[u8]) -> Option<BridgedRecord<T>> {
 			let now = frame_system::Pallet::<T>::block_number();
 			Records::<T>::get(H256(namehash(name))).filter(|record| record.expires_at > now)
+		}
+
+		/// The stored answer for `name` as [`CnsApi::resolve_bridged`] returns it.
+		///
+		/// [`CnsApi::resolve_bridged`]: ghostchain_primitives::cns::CnsApi::resolve_bridged
+		pub fn resolve(name: &[u8]) -> Option<BridgedResolution<BlockNumberFor<T>>> {
+			let record = Self::record(name)?;
+			let records = match record.lookup {
+				Lookup::NotFound => None,
+				Lookup::Found(records) => Some(BridgedNameRecords {
+					owner: records.owner,
+					addresses: records
+						.addresses
+						.into_iter()
+						.map(|(coin_type, address)| (coin_type, address.into_inner()))
+						.collect(),
+					texts: records
+						.texts
+						.into_iter()
+						.map(|(key, value)| (key.into_inner(), value.into_inner()))
+						.collect(),
+					content_hash: records.content_hash.map(BoundedVec::into_inner),
+				}),
+			};
+			Some(BridgedResolution {
+				source: record.source,
+				eth_block_number: record.eth_block.number,
+				eth_block_hash: record.eth_block.hash,
+				// `expires_at`'s own block removes the record first.
+				expiry: record.expires_at.saturating_sub(One::one()),
+				records,
+			})
 		}
 
 		/// Every waiting request and its attestations belong to one another, are queued for

@@ -16,7 +16,12 @@ use crate::{
 };
 
 pub type AccountId = u64;
-type Block = frame_system::mocking::MockBlock<Test>;
+type TxExtension = frame_system::AuthorizeCall<Test>;
+pub type Extrinsic = sp_runtime::testing::TestXt<RuntimeCall, TxExtension>;
+type Block = sp_runtime::generic::Block<
+	sp_runtime::generic::Header<u64, sp_runtime::traits::BlakeTwo256>,
+	Extrinsic,
+>;
 
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
@@ -75,6 +80,33 @@ impl pallet_cns_bridge::Config for Test {
 	type WeightInfo = ();
 }
 
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type RuntimeCall = RuntimeCall;
+	type Extrinsic = Extrinsic;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransaction<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extension = TxExtension;
+	fn create_transaction(call: RuntimeCall, extension: TxExtension) -> Extrinsic {
+		Extrinsic::new_transaction(call, extension)
+	}
+}
+
+impl<LocalCall> frame_system::offchain::CreateAuthorizedTransaction<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_extension() -> TxExtension {
+		TxExtension::new()
+	}
+}
+
 ghostchain_primitives::impl_checked_test_ext!(CnsBridge::do_try_state);
 
 pub fn parameters() -> BridgeParameters<u64> {
@@ -94,6 +126,11 @@ pub fn oracle(index: u8) -> OracleId {
 
 /// Oracles 1 to 3, quorum 2.
 pub fn new_test_ext() -> CheckedExt {
+	genesis_ext().into()
+}
+
+/// The storage of [`new_test_ext`], for tests that add externalities extensions.
+pub fn genesis_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(
 		frame_system::GenesisConfig::<Test>::default().build_storage().unwrap(),
 	);
@@ -113,7 +150,7 @@ pub fn new_test_ext() -> CheckedExt {
 		frame_support::traits::BuildGenesisConfig::build(&genesis);
 		System::set_block_number(1);
 	});
-	ext.into()
+	ext
 }
 
 /// Runs the bridge's `on_initialize` for each block after the current one up to `until`.

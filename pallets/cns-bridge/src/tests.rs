@@ -4,7 +4,7 @@ use frame_support::{
 	traits::{fungible::InspectHold, Authorize},
 	BoundedVec,
 };
-use ghostchain_primitives::cns::{namehash, BridgeSource};
+use ghostchain_primitives::cns::{namehash, BridgeSource, DOT_COIN_TYPE, GCC_COIN_TYPE};
 use sp_core::H256;
 use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
@@ -332,13 +332,9 @@ fn the_admin_origin_sets_oracles_and_parameters_within_bounds() {
 			CnsBridge::set_oracles(RuntimeOrigin::root(), vec![oracle(1), oracle(1), oracle(2)]),
 			Error::<Test>::DuplicateOracle
 		);
-		// Quorum two of four is no majority; of one, more than all.
+		// Quorum two of four is no majority.
 		assert_noop!(
 			CnsBridge::set_oracles(RuntimeOrigin::root(), (1..=4).map(oracle).collect()),
-			Error::<Test>::InvalidQuorum
-		);
-		assert_noop!(
-			CnsBridge::set_oracles(RuntimeOrigin::root(), vec![oracle(1)]),
 			Error::<Test>::InvalidQuorum
 		);
 		assert_noop!(
@@ -348,7 +344,6 @@ fn the_admin_origin_sets_oracles_and_parameters_within_bounds() {
 		for bad in [
 			BridgeParameters { quorum: 0, ..parameters() },
 			BridgeParameters { quorum: 1, ..parameters() },
-			BridgeParameters { quorum: 4, ..parameters() },
 		] {
 			assert_noop!(
 				CnsBridge::set_parameters(RuntimeOrigin::root(), bad),
@@ -373,6 +368,31 @@ fn the_admin_origin_sets_oracles_and_parameters_within_bounds() {
 		assert_ok!(CnsBridge::set_oracles(RuntimeOrigin::root(), (1..=4).map(oracle).collect()));
 		assert_eq!(Parameters::<Test>::get(), Some(three_of_four));
 		assert_eq!(Oracles::<Test>::get().into_inner(), oracles_sorted(&[1, 2, 3, 4]));
+	});
+}
+
+#[test]
+fn the_oracle_set_grows_and_shrinks_with_a_majority_at_every_step() {
+	new_test_ext().execute_with(|| {
+		let quorum = |quorum| BridgeParameters { quorum, ..parameters() };
+		// Two of three down to one of one: the set first, then the quorum. In between, the
+		// quorum is more than all the oracles, and the bridge takes no requests.
+		assert_ok!(CnsBridge::set_oracles(RuntimeOrigin::root(), vec![oracle(1)]));
+		assert_noop!(
+			CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()),
+			Error::<Test>::BridgeOffline
+		);
+		assert_ok!(CnsBridge::set_parameters(RuntimeOrigin::root(), quorum(1)));
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+
+		// And back up to three of four: the quorum first.
+		assert_noop!(
+			CnsBridge::set_oracles(RuntimeOrigin::root(), (1..=4).map(oracle).collect()),
+			Error::<Test>::InvalidQuorum
+		);
+		assert_ok!(CnsBridge::set_parameters(RuntimeOrigin::root(), quorum(3)));
+		assert_ok!(CnsBridge::set_oracles(RuntimeOrigin::root(), (1..=4).map(oracle).collect()));
+		assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"brad.crypto".to_vec()));
 	});
 }
 
@@ -403,4 +423,369 @@ fn genesis_and_the_namehash_keys_agree() {
 			))]
 		);
 	});
+}
+
+mod offchain_worker {
+	use alloy_primitives::{Address, Bytes, FixedBytes, U256};
+	use alloy_sol_types::{SolCall, SolValue};
+	use codec::Decode;
+	use frame_support::traits::Hooks;
+	use parking_lot::RwLock;
+	use sp_core::offchain::{
+		testing::{
+			OffchainState, PendingRequest, PoolState, TestOffchainExt, TestTransactionPoolExt,
+		},
+		OffchainDbExt, OffchainWorkerExt, TransactionPoolExt,
+	};
+	use sp_runtime::offchain::storage::StorageValueRef;
+	use std::sync::Arc;
+
+	use super::*;
+	use crate::offchain::{self, ETH_RPC_URL_KEY, TEXT_KEYS};
+
+	const URL: &str = "http://127.0.0.1:8545";
+	const FINALIZED: u64 = 0x1234;
+	const ETH_ADDRESS: [u8; 20] = [0xd8; 20];
+	const OWNER: [u8; 20] = [0x0a; 20];
+	const RESOLVER: [u8; 20] = [0x4e; 20];
+
+	/// The dev externalities with an offchain worker, a transaction pool, and this node's
+	/// keystore holding oracle 1's key.
+	fn worker_ext() -> (CheckedExt, Arc<RwLock<OffchainState>>, Arc<RwLock<PoolState>>) {
+		let mut ext = genesis_ext();
+		let (offchain, state) = TestOffchainExt::new();
+		let (pool, pool_state) = TestTransactionPoolExt::new();
+		ext.register_extension(OffchainDbExt::new(offchain.clone()));
+		ext.register_extension(OffchainWorkerExt::new(offchain));
+		ext.register_extension(TransactionPoolExt::new(pool));
+		(ext.into(), state, pool_state)
+	}
+
+	fn rpc_body(method: &str, params: serde_json::Value) -> Vec<u8> {
+		serde_json::to_vec(
+			&serde_json::json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }),
+		)
+		.unwrap()
+	}
+
+	fn expect(
+		state: &mut OffchainState,
+		method: &str,
+		params: serde_json::Value,
+		response: serde_json::Value,
+	) {
+		state.expect_request(PendingRequest {
+			method: "POST".into(),
+			uri: URL.into(),
+			headers: vec![("Content-Type".into(), "application/json".into())],
+			body: rpc_body(method, params),
+			response: Some(serde_json::to_vec(&response).unwrap()),
+			sent: true,
+			..Default::default()
+		});
+	}
+
+	fn expect_finalized(state: &mut OffchainState) {
+		expect(
+			state,
+			"eth_getBlockByNumber",
+			serde_json::json!(["finalized", false]),
+			serde_json::json!({ "jsonrpc": "2.0", "id": 1, "result": { "number": format!("0x{FINALIZED:x}"), "hash": format!("0x{}", "ab".repeat(32)) } }),
+		);
+	}
+
+	/// An `eth_call` of `call` on `to` that returns `returns` (ABI-encoded), or reverts.
+	fn expect_call<C: SolCall>(
+		state: &mut OffchainState,
+		to: [u8; 20],
+		call: C,
+		returns: Option<Vec<u8>>,
+	) {
+		let params = serde_json::json!([
+			{ "to": format!("0x{}", hex(&to)), "data": format!("0x{}", hex(&call.abi_encode())) },
+			format!("0x{FINALIZED:x}"),
+		]);
+		let response = match returns {
+			Some(data) => {
+				serde_json::json!({ "jsonrpc": "2.0", "id": 1, "result": format!("0x{}", hex(&data)) })
+			},
+			None => {
+				serde_json::json!({ "jsonrpc": "2.0", "id": 1, "error": { "code": 3, "message": "execution reverted" } })
+			},
+		};
+		expect(state, "eth_call", params, response);
+	}
+
+	fn hex(bytes: &[u8]) -> String {
+		bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+	}
+
+	fn encoded<T: alloy_sol_types::SolValue>(value: T) -> Option<Vec<u8>> {
+		Some(value.abi_encode())
+	}
+
+	/// The attestations the worker put in the pool.
+	fn submitted(pool: &RwLock<PoolState>) -> Vec<Attestation<Test>> {
+		pool.read()
+			.transactions
+			.iter()
+			.map(|tx| match Extrinsic::decode(&mut &tx[..]).unwrap().function {
+				RuntimeCall::CnsBridge(Call::attest { attestation, oracle, signature }) => {
+					assert!(
+						oracle.verify(&(ATTESTATION_CONTEXT, &attestation).encode(), &signature)
+					);
+					attestation
+				},
+				other => panic!("not an attestation: {other:?}"),
+			})
+			.collect()
+	}
+
+	fn configure_endpoint() {
+		StorageValueRef::persistent(ETH_RPC_URL_KEY).set(&URL.as_bytes().to_vec());
+	}
+
+	#[test]
+	fn an_oracle_reads_an_ens_name_and_attests_it() {
+		let (mut ext, state, pool) = worker_ext();
+		ext.execute_with(|| {
+			configure_endpoint();
+			assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+			let node = FixedBytes(namehash(b"vitalik.eth"));
+			{
+				let mut state = state.write();
+				expect_finalized(&mut state);
+				expect_call(
+					&mut state,
+					ENS_REGISTRY.0,
+					offchain::ownerCall { node },
+					encoded(Address::from(OWNER)),
+				);
+				expect_call(
+					&mut state,
+					ENS_REGISTRY.0,
+					offchain::resolverCall { node },
+					encoded(Address::from(RESOLVER)),
+				);
+				expect_call(
+					&mut state,
+					RESOLVER,
+					offchain::addr_0Call { node },
+					encoded(Address::from(ETH_ADDRESS)),
+				);
+				for coin_type in [DOT_COIN_TYPE, GCC_COIN_TYPE] {
+					let call = offchain::addr_1Call { node, coinType: U256::from(coin_type) };
+					let address = if coin_type == DOT_COIN_TYPE { vec![7u8; 32] } else { vec![] };
+					expect_call(&mut state, RESOLVER, call, encoded(Bytes::from(address)));
+				}
+				for key in TEXT_KEYS {
+					let value = if key == "url" { "https://vitalik.ca" } else { "" };
+					expect_call(
+						&mut state,
+						RESOLVER,
+						offchain::textCall { node, key: key.into() },
+						encoded(value.to_string()),
+					);
+				}
+				expect_call(&mut state, RESOLVER, offchain::contenthashCall { node }, None);
+			}
+			// Oracle 1 of the genesis set is in this node's keystore (the mock's keystore holds all three).
+			CnsBridge::offchain_worker(System::block_number());
+
+			let attestations = submitted(&pool);
+			assert_eq!(attestations.len(), 3, "each local oracle key attests once");
+			let Lookup::Found(records) = &attestations[0].lookup else { panic!("not found") };
+			assert_eq!(records.owner, sp_core::H160(OWNER));
+			assert_eq!(
+				records.addresses.iter().map(|(coin, a)| (*coin, a.to_vec())).collect::<Vec<_>>(),
+				[(60, ETH_ADDRESS.to_vec()), (354, vec![7; 32])]
+			);
+			assert_eq!(
+				records.texts.iter().map(|(k, v)| (k.to_vec(), v.to_vec())).collect::<Vec<_>>(),
+				[(b"url".to_vec(), b"https://vitalik.ca".to_vec())]
+			);
+			assert_eq!(records.content_hash, None);
+			assert_eq!(attestations[0].eth_block.number, FINALIZED);
+		});
+	}
+
+	#[test]
+	fn an_oracle_reads_a_uns_name_through_the_proxy_reader() {
+		let (mut ext, state, pool) = worker_ext();
+		ext.execute_with(|| {
+			configure_endpoint();
+			assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"brad.crypto".to_vec()));
+			let keys: Vec<String> =
+				["crypto.ETH.address"].into_iter().chain(TEXT_KEYS).map(String::from).collect();
+			let mut values = vec![format!("0x{}", hex(&ETH_ADDRESS))];
+			values.extend(
+				TEXT_KEYS.map(|key| if key == "email" { "brad@example.com" } else { "" }.into()),
+			);
+			let call = offchain::getDataCall {
+				keys,
+				tokenId: U256::from_be_bytes(namehash(b"brad.crypto")),
+			};
+			let returns = (Address::from(RESOLVER), Address::from(OWNER), values);
+			{
+				let mut state = state.write();
+				expect_finalized(&mut state);
+				expect_call(
+					&mut state,
+					UNS_PROXY_READER.0,
+					call,
+					Some(returns.abi_encode_params()),
+				);
+			}
+			CnsBridge::offchain_worker(System::block_number());
+
+			let attestations = submitted(&pool);
+			let Lookup::Found(records) = &attestations[0].lookup else { panic!("not found") };
+			assert_eq!(records.owner, sp_core::H160(OWNER));
+			assert_eq!(
+				records.addresses.iter().map(|(coin, a)| (*coin, a.to_vec())).collect::<Vec<_>>(),
+				[(60, ETH_ADDRESS.to_vec())]
+			);
+			assert_eq!(
+				records.texts.iter().map(|(k, v)| (k.to_vec(), v.to_vec())).collect::<Vec<_>>(),
+				[(b"email".to_vec(), b"brad@example.com".to_vec())]
+			);
+		});
+	}
+
+	#[test]
+	fn an_unregistered_ens_name_is_attested_as_not_found() {
+		let (mut ext, state, pool) = worker_ext();
+		ext.execute_with(|| {
+			configure_endpoint();
+			assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"nobody.eth".to_vec()));
+			let node = FixedBytes(namehash(b"nobody.eth"));
+			let parent = FixedBytes(namehash(b"eth"));
+			{
+				let mut state = state.write();
+				expect_finalized(&mut state);
+				expect_call(
+					&mut state,
+					ENS_REGISTRY.0,
+					offchain::ownerCall { node },
+					encoded(Address::ZERO),
+				);
+				expect_call(
+					&mut state,
+					ENS_REGISTRY.0,
+					offchain::resolverCall { node },
+					encoded(Address::ZERO),
+				);
+				// ENSIP-10: `eth` has no resolver either.
+				let call = offchain::resolverCall { node: parent };
+				expect_call(&mut state, ENS_REGISTRY.0, call, encoded(Address::ZERO));
+			}
+			CnsBridge::offchain_worker(System::block_number());
+
+			let attestations = submitted(&pool);
+			assert_eq!(attestations.len(), 3);
+			assert!(attestations.iter().all(|attestation| attestation.lookup == Lookup::NotFound));
+		});
+	}
+
+	#[test]
+	fn a_subname_without_a_resolver_is_read_through_its_parents_extended_resolver() {
+		let (mut ext, state, pool) = worker_ext();
+		ext.execute_with(|| {
+			configure_endpoint();
+			assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"pay.wild.eth".to_vec()));
+			let node = FixedBytes(namehash(b"pay.wild.eth"));
+			let parent = FixedBytes(namehash(b"wild.eth"));
+			let dns_name = Bytes::from(offchain::dns_encode(b"pay.wild.eth"));
+			let resolved = |call: Vec<u8>, returns: Option<Vec<u8>>| {
+				(
+					offchain::resolveCall { name: dns_name.clone(), data: Bytes::from(call) },
+					returns.map(|data| Bytes::from(data).abi_encode()),
+				)
+			};
+			{
+				let mut state = state.write();
+				expect_finalized(&mut state);
+				expect_call(
+					&mut state,
+					ENS_REGISTRY.0,
+					offchain::ownerCall { node },
+					encoded(Address::ZERO),
+				);
+				expect_call(
+					&mut state,
+					ENS_REGISTRY.0,
+					offchain::resolverCall { node },
+					encoded(Address::ZERO),
+				);
+				let call = offchain::resolverCall { node: parent };
+				expect_call(&mut state, ENS_REGISTRY.0, call, encoded(Address::from(RESOLVER)));
+				let interface = offchain::supportsInterfaceCall {
+					interfaceID: FixedBytes([0x90, 0x61, 0xb9, 0x23]),
+				};
+				expect_call(&mut state, RESOLVER, interface, encoded(true));
+				let (call, returns) = resolved(
+					offchain::addr_0Call { node }.abi_encode(),
+					encoded(Address::from(ETH_ADDRESS)),
+				);
+				expect_call(&mut state, RESOLVER, call, returns);
+				for coin_type in [DOT_COIN_TYPE, GCC_COIN_TYPE] {
+					let inner =
+						offchain::addr_1Call { node, coinType: U256::from(coin_type) }.abi_encode();
+					let (call, returns) = resolved(inner, encoded(Bytes::new()));
+					expect_call(&mut state, RESOLVER, call, returns);
+				}
+				for key in TEXT_KEYS {
+					let (call, returns) =
+						resolved(offchain::textCall { node, key: key.into() }.abi_encode(), None);
+					expect_call(&mut state, RESOLVER, call, returns);
+				}
+				let (call, returns) =
+					resolved(offchain::contenthashCall { node }.abi_encode(), None);
+				expect_call(&mut state, RESOLVER, call, returns);
+			}
+			CnsBridge::offchain_worker(System::block_number());
+
+			let attestations = submitted(&pool);
+			let Lookup::Found(records) = &attestations[0].lookup else { panic!("not found") };
+			assert_eq!(
+				records.addresses.iter().map(|(coin, a)| (*coin, a.to_vec())).collect::<Vec<_>>(),
+				[(60, ETH_ADDRESS.to_vec())]
+			);
+			assert!(records.texts.is_empty());
+		});
+	}
+
+	#[test]
+	fn without_an_endpoint_or_with_a_failing_one_nothing_is_attested() {
+		let (mut ext, state, pool) = worker_ext();
+		ext.execute_with(|| {
+			assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"vitalik.eth".to_vec()));
+			// No `--cns-bridge-eth-rpc`: no request is even sent.
+			CnsBridge::offchain_worker(System::block_number());
+			assert!(pool.read().transactions.is_empty());
+
+			configure_endpoint();
+			let failing_finalized_request = || PendingRequest {
+				method: "POST".into(),
+				uri: URL.into(),
+				headers: vec![("Content-Type".into(), "application/json".into())],
+				body: rpc_body("eth_getBlockByNumber", serde_json::json!(["finalized", false])),
+				response: Some(b"Bad Gateway".to_vec()),
+				sent: true,
+				..Default::default()
+			};
+			state.write().expect_request(failing_finalized_request());
+			CnsBridge::offchain_worker(System::block_number());
+			assert!(pool.read().transactions.is_empty());
+
+			// Tried: the next blocks' workers leave it (an HTTP request would fail the test)
+			// until `RESUBMIT_AFTER` blocks have passed.
+			run_to_block(1 + u64::from(offchain::RESUBMIT_AFTER) - 1);
+			CnsBridge::offchain_worker(System::block_number());
+			run_to_block(1 + u64::from(offchain::RESUBMIT_AFTER));
+			state.write().expect_request(failing_finalized_request());
+			CnsBridge::offchain_worker(System::block_number());
+			assert!(pool.read().transactions.is_empty());
+		});
+	}
 }

@@ -137,3 +137,34 @@ impl pallet_cns_bridge::Config for Runtime {
 	type MaxContentHashLength = <Runtime as pallet_cns::Config>::MaxContentHashLength;
 	type WeightInfo = pallet_cns_bridge::weights::SubstrateWeight<Runtime>;
 }
+
+/// Oracles' attestations: authorized transactions (`AuthorizeCall`) that no account signs.
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Runtime
+where
+	crate::RuntimeCall: From<LocalCall>,
+{
+	type RuntimeCall = crate::RuntimeCall;
+	type Extrinsic = crate::UncheckedExtrinsic;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransaction<LocalCall> for Runtime
+where
+	crate::RuntimeCall: From<LocalCall>,
+{
+	type Extension = crate::TxExtension;
+	fn create_transaction(
+		call: crate::RuntimeCall,
+		extension: crate::TxExtension,
+	) -> crate::UncheckedExtrinsic {
+		sp_runtime::generic::UncheckedExtrinsic::new_transaction(call, extension).into()
+	}
+}
+
+impl<LocalCall> frame_system::offchain::CreateAuthorizedTransaction<LocalCall> for Runtime
+where
+	crate::RuntimeCall: From<LocalCall>,
+{
+	fn create_extension() -> crate::TxExtension {
+		crate::tx_extension(0, sp_runtime::generic::Era::Immortal, 0)
+	}
+}

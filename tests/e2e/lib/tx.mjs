@@ -77,3 +77,31 @@ export async function sudoFailing(api, call, signer) {
   assert.ok(sudoResult.isErr, 'the call under sudo failed');
   return moduleErrorName(api.registry, sudoResult.asErr);
 }
+
+/**
+ * Resolves with the data of the first event that `matches` in a block from now on, or rejects
+ * after `ms`. Call it before the action that emits the event, so that the event cannot be missed.
+ */
+export function nextEvent(api, what, matches, ms = 120_000) {
+  return new Promise((resolve, reject) => {
+    let unsubscribe;
+    let done = false;
+    const finish = (settle, value) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timeout);
+      unsubscribe?.();
+      settle(value);
+    };
+    const timeout = setTimeout(() => finish(reject, new Error(`no ${what} within ${ms / 1000} s`)), ms);
+    api.query.system
+      .events((records) => {
+        const found = records.find(({ event }) => matches(event));
+        if (found) finish(resolve, found.event.data);
+      })
+      .then((unsub) => {
+        unsubscribe = unsub;
+        if (done) unsub();
+      }, (error) => finish(reject, error));
+  });
+}

@@ -22,17 +22,30 @@ export const BOOTNODE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc
 const running = new Set();
 process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 
-/** A TCP port nobody listens on right now. */
+/** Ports this process has handed out: the OS may offer a just-closed port again. */
+const handedOut = new Set();
+
+/**
+ * A TCP port nobody listens on right now, and that this process has not handed out before.
+ * (Without the second check, two ports of one node once came out equal: its Prometheus
+ * exporter took the port, and its RPC server moved to a random one.)
+ */
 export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const server = createServer();
+      server.unref();
+      server.on('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /** One JSON-RPC call over HTTP, as any client makes it; resolves with the response body. */

@@ -21,10 +21,14 @@ use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Cns, CnsBridge, Executive,
-	Gid, Grandpa, InherentDataExt, L2Commitments, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	configs::RuntimeBlockWeights, opaque::SessionKeys, AccountId, Aura, Balance, Block,
+	BlockNumber, Cns, CnsBridge, Contracts, Executive, Gid, Grandpa, Hash, InherentDataExt,
+	L2Commitments, Nonce, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, System,
+	TransactionPayment, VERSION,
 };
+
+/// The events a contracts dry run reports.
+type ContractsEventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 
 pallet_revive::impl_runtime_apis_plus_revive_traits! {
 	Runtime,
@@ -254,6 +258,64 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 	impl ghostchain_primitives::l2::L2Api<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn status(l2: ghostchain_primitives::l2::L2Id) -> Option<ghostchain_primitives::l2::L2Status<AccountId, Balance, BlockNumber>> {
 			L2Commitments::status(l2)
+		}
+	}
+
+	impl pallet_contracts::ContractsApi<Block, AccountId, Balance, BlockNumber, Hash, ContractsEventRecord> for Runtime {
+		fn call(
+			origin: AccountId,
+			dest: AccountId,
+			value: Balance,
+			gas_limit: Option<Weight>,
+			storage_deposit_limit: Option<Balance>,
+			input_data: Vec<u8>,
+		) -> pallet_contracts::ContractExecResult<Balance, ContractsEventRecord> {
+			Contracts::bare_call(
+				origin,
+				dest,
+				value,
+				gas_limit.unwrap_or(RuntimeBlockWeights::get().max_block),
+				storage_deposit_limit,
+				input_data,
+				pallet_contracts::DebugInfo::UnsafeDebug,
+				pallet_contracts::CollectEvents::UnsafeCollect,
+				pallet_contracts::Determinism::Enforced,
+			)
+		}
+
+		fn instantiate(
+			origin: AccountId,
+			value: Balance,
+			gas_limit: Option<Weight>,
+			storage_deposit_limit: Option<Balance>,
+			code: pallet_contracts::Code<Hash>,
+			data: Vec<u8>,
+			salt: Vec<u8>,
+		) -> pallet_contracts::ContractInstantiateResult<AccountId, Balance, ContractsEventRecord> {
+			Contracts::bare_instantiate(
+				origin,
+				value,
+				gas_limit.unwrap_or(RuntimeBlockWeights::get().max_block),
+				storage_deposit_limit,
+				code,
+				data,
+				salt,
+				pallet_contracts::DebugInfo::UnsafeDebug,
+				pallet_contracts::CollectEvents::UnsafeCollect,
+			)
+		}
+
+		fn upload_code(
+			origin: AccountId,
+			code: Vec<u8>,
+			storage_deposit_limit: Option<Balance>,
+			determinism: pallet_contracts::Determinism,
+		) -> pallet_contracts::CodeUploadResult<Hash, Balance> {
+			Contracts::bare_upload_code(origin, code, storage_deposit_limit, determinism)
+		}
+
+		fn get_storage(address: AccountId, key: Vec<u8>) -> pallet_contracts::GetStorageResult {
+			Contracts::get_storage(address, key)
 		}
 	}
 

@@ -25,6 +25,7 @@ extern crate alloc;
 #[macro_use]
 mod benchmarks;
 pub mod apis;
+pub mod chain_extension;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod governance;
@@ -87,10 +88,10 @@ macro_rules! runtime_version_with_spec {
 }
 
 #[cfg(not(feature = "increment-spec-version"))]
-runtime_version_with_spec!(spec_version: 107);
+runtime_version_with_spec!(spec_version: 108);
 // The same runtime one version on, built as a second WASM for the forkless-upgrade tests.
 #[cfg(feature = "increment-spec-version")]
-runtime_version_with_spec!(spec_version: 108);
+runtime_version_with_spec!(spec_version: 109);
 
 /// How a transaction names its sender and beneficiary accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
@@ -276,6 +277,10 @@ mod runtime {
 	/// Named `Revive` because the Ethereum RPC server looks its storage and calls up by name.
 	#[runtime::pallet_index(30)]
 	pub type Revive = pallet_revive;
+
+	/// WASM contracts (ink!), with GhostChain's chain extension.
+	#[runtime::pallet_index(31)]
+	pub type Contracts = pallet_contracts;
 
 	#[runtime::pallet_index(40)]
 	pub type Preimage = pallet_preimage;

@@ -1,5 +1,6 @@
 //! A runtime fuzzer. Random sequences of signed extrinsics (every call of GhostChain's pallets,
-//! and the FRAME calls they meet: transfers, batches, Sudo) from random accounts, with random
+//! and the FRAME calls they meet: transfers, batches, Sudo, WASM contracts calling the chain
+//! extension) from random accounts, with random
 //! and adversarial arguments, run on the real runtime over many blocks with their
 //! `on_initialize` and `on_finalize`, each extrinsic in its own storage transaction as a block
 //! builder runs it. It checks that:
@@ -27,6 +28,7 @@ use codec::Encode;
 use common::{preset_storage, signed};
 use frame_support::{
 	traits::{fungibles::Inspect as _, Get},
+	weights::Weight,
 	BoundedVec,
 };
 use ghostchain_primitives::{
@@ -38,9 +40,9 @@ use ghostchain_primitives::{
 	AccountId, Balance, BlockNumber,
 };
 use ghostchain_runtime::{
-	opaque::SessionKeys, Assets, Balances, Cns, CnsBridge, Executive, Gid, Header, L2Commitments,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, SpiritBalances, System, Tokens,
-	UncheckedExtrinsic, ValidatorSet,
+	chain_extension::Function, opaque::SessionKeys, Assets, Balances, Cns, CnsBridge, Contracts,
+	Executive, Gid, Header, L2Commitments, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
+	SpiritBalances, System, Tokens, UncheckedExtrinsic, ValidatorSet,
 };
 use pallet_l2_commitments::{WithdrawalOf, WithdrawalProof};
 use proptest::{
@@ -51,7 +53,7 @@ use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, *};
 use sp_runtime::{
-	traits::{Convert, Header as _, Keccak256},
+	traits::{Convert, Hash as _, Header as _, Keccak256},
 	Digest, DigestItem,
 };
 
@@ -72,6 +74,10 @@ struct Campaign {
 	withdrawal_trees: BTreeMap<(u32, u64), Vec<WithdrawalOf<Runtime>>>,
 	/// Extrinsics applied so far.
 	extrinsics: u64,
+	/// The WASM of contracts/wasm/extension_proxy.wat, which the fuzzer deploys and calls.
+	proxy_code: Vec<u8>,
+	/// Where the proxy's instantiations put (or would put) it.
+	contracts: Vec<AccountId>,
 }
 
 impl Campaign {
@@ -83,6 +89,12 @@ impl Campaign {
 			commitments: Vec::new(),
 			withdrawal_trees: BTreeMap::new(),
 			extrinsics: 0,
+			proxy_code: wat::parse_file(concat!(
+				env!("CARGO_MANIFEST_DIR"),
+				"/../contracts/wasm/extension_proxy.wat"
+			))
+			.expect("the proxy contract builds"),
+			contracts: Vec::new(),
 		}
 	}
 
@@ -169,7 +181,8 @@ impl Campaign {
 			12..=38 => self.cns_call(signer),
 			39..=41 => (signer, self.bridge_request()),
 			42..=59 => (signer, self.gid_call(signer)),
-			60..=81 => (signer, self.l2_call()),
+			60..=75 => (signer, self.l2_call()),
+			76..=81 => (signer, self.contract_call(signer)),
 			82..=84 => (signer, self.session_call(signer)),
 			85..=93 => {
 				// Sudo, mostly from its key holder: every admin call, at any argument.
@@ -193,6 +206,55 @@ impl Campaign {
 				(signer, RuntimeCall::Utility(call))
 			},
 		}
+	}
+
+	/// Deploys the chain-extension proxy, or calls a deployment of it with any function id and
+	/// input: well-formed arguments of each function, or random bytes.
+	fn contract_call(&mut self, signer: Sr25519Keyring) -> RuntimeCall {
+		use pallet_contracts::Call;
+		let gas_limit = Weight::from_parts(20_000_000_000, 1024 * 1024);
+		if self.contracts.is_empty() || self.chance(10) {
+			let salt = vec![self.below(3) as u8];
+			let code_hash = <Runtime as frame_system::Config>::Hashing::hash(&self.proxy_code);
+			let deployer = signer.to_account_id();
+			let address = Contracts::contract_address(&deployer, &code_hash, &[], &salt);
+			if !self.contracts.contains(&address) {
+				self.contracts.push(address);
+			}
+			let (value, code) = (self.amount(), self.proxy_code.clone());
+			let storage_deposit_limit = None;
+			let data = Vec::new();
+			return RuntimeCall::Contracts(Call::instantiate_with_code {
+				value,
+				gas_limit,
+				storage_deposit_limit,
+				code,
+				data,
+				salt,
+			});
+		}
+		let dest = self.pick(&self.contracts.clone()).into();
+		let function = if self.chance(90) {
+			self.pick(&Function::ALL).id()
+		} else {
+			self.rng.random_range(0..=u16::MAX)
+		};
+		let input = match self.below(6) {
+			0 => self.name_bytes().encode(),
+			1 => self.account().encode(),
+			2 => (self.pick(&TokenKind::ALL), self.account()).encode(),
+			3 => (self.pick(&TokenKind::ALL), self.account(), self.amount()).encode(),
+			_ => self.bytes(300),
+		};
+		let data = [function.to_le_bytes().to_vec(), input].concat();
+		let value = if self.chance(80) { 0 } else { self.amount() };
+		RuntimeCall::Contracts(Call::call {
+			dest,
+			value,
+			gas_limit,
+			storage_deposit_limit: None,
+			data,
+		})
 	}
 
 	fn transfer_call(&mut self) -> RuntimeCall {
@@ -776,11 +838,15 @@ fn documented_issuance_change(events: &[RuntimeEvent]) -> [i128; 4] {
 	change
 }
 
+/// Every account's GCC holds.
+type AllHolds =
+	Vec<(AccountId, Vec<frame_support::traits::tokens::IdAmount<RuntimeHoldReason, Balance>>)>;
+
 /// The GCC on hold for each of our pallets' reasons, summed over all accounts, against what
 /// the pallets recorded.
-fn check_hold_totals() -> Result<(), String> {
+fn check_hold_totals(all_holds: &AllHolds) -> Result<(), String> {
 	let mut held = BTreeMap::<Vec<u8>, Balance>::new();
-	for (_, holds) in pallet_balances::Holds::<Runtime>::iter() {
+	for (_, holds) in all_holds {
 		for hold in holds {
 			let ours = matches!(
 				hold.id,
@@ -840,9 +906,9 @@ fn check_hold_totals() -> Result<(), String> {
 
 /// Every session-key deposit is the runtime's `KeyDeposit`, held from an account whose keys are
 /// registered. Genesis validators registered theirs without one.
-fn check_session_deposits() -> Result<(), String> {
+fn check_session_deposits(all_holds: &AllHolds) -> Result<(), String> {
 	let deposit = <Runtime as pallet_session::Config>::KeyDeposit::get();
-	for (account, holds) in pallet_balances::Holds::<Runtime>::iter() {
+	for (account, holds) in all_holds {
 		for hold in holds.iter().filter(|hold| matches!(hold.id, RuntimeHoldReason::Session(_))) {
 			if hold.amount != deposit {
 				return Err(format!(
@@ -850,7 +916,7 @@ fn check_session_deposits() -> Result<(), String> {
 					hold.amount
 				));
 			}
-			if pallet_session::NextKeys::<Runtime>::get(&account).is_none() {
+			if pallet_session::NextKeys::<Runtime>::get(account).is_none() {
 				return Err(format!("{account}: a session-key deposit without session keys"));
 			}
 		}
@@ -870,8 +936,11 @@ fn check_invariants() -> Result<(), String> {
 	for (pallet, check) in invariants {
 		check().map_err(|error| format!("{pallet}: {error:?}"))?;
 	}
-	check_hold_totals()?;
-	check_session_deposits()
+	let all_holds: AllHolds = pallet_balances::Holds::<Runtime>::iter()
+		.map(|(account, holds)| (account, holds.into_inner()))
+		.collect();
+	check_hold_totals(&all_holds)?;
+	check_session_deposits(&all_holds)
 }
 
 /// Opens block `number` on `parent` in slot `number`, authored by the only development

@@ -3,7 +3,7 @@
 // the same names. Starts both anvils on the ports network.toml gives the nodes, deploys ENS from
 // its published artifacts on each, makes the three nodes' `cnsb` keys the oracles, requests
 // `vitalik.eth` and waits for the record. Returns 1 if the stored record is the honest one.
-const { connect, nextEvent, record, rpc, rpcNode, submit } = require('./lib.js');
+const { connect, eventWatcher, record, rpc, rpcNode, submit } = require('./lib.js');
 
 /// The names both anvils hold, with the ETH address each says they resolve to.
 const NAMES = {
@@ -60,7 +60,8 @@ async function run(nodeName, networkInfo) {
       if (!events.includes(event)) throw new Error(`no ${event}: ${events}`);
     }
 
-    const stored = nextEvent(api, (event) => api.events.cnsBridge.RecordStored.is(event));
+    const nextEvent = await eventWatcher();
+    const stored = nextEvent(api, 'cnsBridge.RecordStored', (event) => api.events.cnsBridge.RecordStored.is(event));
     await submit(api, api.tx.cnsBridge.request('vitalik.eth'), alice);
     const { name } = await stored;
     const resolved = await rpc(rpcNode(networkInfo, nodeName), 'cns_resolve', ['vitalik.eth']);

@@ -82,32 +82,18 @@ function submit(api, tx, signer) {
   });
 }
 
-/// Resolves with the data of the first event in a block from now on that `matches`.
-function nextEvent(api, matches) {
-  return new Promise((resolve, reject) => {
-    let unsubscribe;
-    let done = false;
-    api.query.system
-      .events((records) => {
-        const found = records.find(({ event }) => matches(event));
-        if (found && !done) {
-          done = true;
-          unsubscribe?.();
-          resolve(found.event.data);
-        }
-      })
-      .then((unsub) => {
-        unsubscribe = unsub;
-        if (done) unsub();
-      }, reject);
-  });
+/// tests/e2e/lib/tx.mjs's `nextEvent(api, what, matches, ms)`, waiting as long as a .zndsl
+/// line gives a js-script (240 s).
+async function eventWatcher() {
+  const { nextEvent } = await import('../../tests/e2e/lib/tx.mjs');
+  return (api, what, matches) => nextEvent(api, what, matches, 240_000);
 }
 
 module.exports = {
   bestNumber,
   connect,
   finalizedNumber,
-  nextEvent,
+  eventWatcher,
   record,
   recorded,
   rpc,

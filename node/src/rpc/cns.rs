@@ -8,8 +8,8 @@
 use std::{collections::BTreeMap, sync::Arc};
 
 use ghostchain_primitives::cns::{
-	classify_name, BridgeSource, BridgedResolution, CnsApi as CnsRuntimeApi, NameKind, NameStatus,
-	Resolution, MAX_NAMES_PER_PAGE,
+	classify_name, BridgeSource, BridgedNameRecords, BridgedResolution, CnsApi as CnsRuntimeApi,
+	NameKind, NameStatus, Resolution, MAX_NAMES_PER_PAGE,
 };
 use ghostchain_runtime::{opaque::Block, AccountId, BlockNumber};
 use jsonrpsee::{
@@ -128,30 +128,29 @@ impl ResolutionJson {
 	}
 
 	fn bridged(name: String, resolution: BridgedResolution<BlockNumber>) -> Self {
-		let status =
-			if resolution.records.is_some() { StatusJson::Active } else { StatusJson::NotFound };
-		let records = resolution.records;
+		let BridgedResolution { source, eth_block_number, eth_block_hash, expiry, records } =
+			resolution;
+		let (status, owner, addresses, texts, content_hash) = match records {
+			Some(BridgedNameRecords { owner, addresses, texts, content_hash }) => {
+				(StatusJson::Active, Some(owner), addresses, texts, content_hash)
+			},
+			None => (StatusJson::NotFound, None, Vec::new(), Vec::new(), None),
+		};
 		Self {
 			name,
-			owner: records.as_ref().map(|records| to_hex(records.owner.as_bytes(), false)),
+			owner: owner.map(|owner| to_hex(owner.as_bytes(), false)),
 			operator: None,
 			parent: None,
-			expiry: resolution.expiry,
+			expiry,
 			status,
-			addresses: addresses_json(
-				records.as_ref().map(|records| records.addresses.clone()).unwrap_or_default(),
-			),
-			texts: texts_json(
-				records.as_ref().map(|records| records.texts.clone()).unwrap_or_default(),
-			),
-			content_hash: records
-				.and_then(|records| records.content_hash)
-				.map(|hash| to_hex(&hash, false)),
+			addresses: addresses_json(addresses),
+			texts: texts_json(texts),
+			content_hash: content_hash.map(|hash| to_hex(&hash, false)),
 			gid: None,
-			source: Some(resolution.source),
+			source: Some(source),
 			eth_block: Some(EthBlockJson {
-				number: resolution.eth_block_number,
-				hash: to_hex(resolution.eth_block_hash.as_bytes(), false),
+				number: eth_block_number,
+				hash: to_hex(eth_block_hash.as_bytes(), false),
 			}),
 		}
 	}

@@ -501,8 +501,18 @@ mod offchain_worker {
 		call: C,
 		returns: Option<Vec<u8>>,
 	) {
+		expect_call_data(state, to, call.abi_encode(), returns)
+	}
+
+	/// An `eth_call` with calldata `data` on `to` that returns `returns`, or reverts.
+	fn expect_call_data(
+		state: &mut OffchainState,
+		to: [u8; 20],
+		data: Vec<u8>,
+		returns: Option<Vec<u8>>,
+	) {
 		let params = serde_json::json!([
-			{ "to": format!("0x{}", hex(&to)), "data": format!("0x{}", hex(&call.abi_encode())) },
+			{ "to": format!("0x{}", hex(&to)), "data": format!("0x{}", hex(&data)) },
 			format!("0x{FINALIZED:x}"),
 		]);
 		let response = match returns {
@@ -514,6 +524,56 @@ mod offchain_worker {
 			},
 		};
 		expect(state, "eth_call", params, response);
+	}
+
+	/// The ENS registry's owner and resolver of `node`.
+	fn expect_registry(
+		state: &mut OffchainState,
+		node: FixedBytes<32>,
+		owner: Address,
+		resolver: Address,
+	) {
+		expect_call(state, ENS_REGISTRY.0, offchain::ownerCall { node }, encoded(owner));
+		expect_call(state, ENS_REGISTRY.0, offchain::resolverCall { node }, encoded(resolver));
+	}
+
+	/// What `RESOLVER` answers for each record of a name; it has no content hash.
+	struct ResolverRecords {
+		eth: Address,
+		/// The address record of each of DOT and GCC (empty: none).
+		address_of: fn(u32) -> Vec<u8>,
+		/// The ABI-encoded text record of a key of `TEXT_KEYS`, or None to revert.
+		text_of: fn(&str) -> Option<Vec<u8>>,
+	}
+
+	/// The record calls an oracle makes of `RESOLVER` for `node`, answered from `records`;
+	/// with `wrapped_for`, each inside ENSIP-10's `resolve(dns_name, call)`.
+	fn expect_records(
+		state: &mut OffchainState,
+		node: FixedBytes<32>,
+		records: ResolverRecords,
+		wrapped_for: Option<&[u8]>,
+	) {
+		let mut expect_record = |call: Vec<u8>, returns: Option<Vec<u8>>| match wrapped_for {
+			None => expect_call_data(state, RESOLVER, call, returns),
+			Some(name) => {
+				let name = Bytes::from(offchain::dns_encode(name));
+				let resolve = offchain::resolveCall { name, data: Bytes::from(call) };
+				let returns = returns.map(|data| Bytes::from(data).abi_encode());
+				expect_call(state, RESOLVER, resolve, returns);
+			},
+		};
+		expect_record(offchain::addr_0Call { node }.abi_encode(), encoded(records.eth));
+		for coin_type in [DOT_COIN_TYPE, GCC_COIN_TYPE] {
+			let call = offchain::addr_1Call { node, coinType: U256::from(coin_type) };
+			let address = Bytes::from((records.address_of)(coin_type));
+			expect_record(call.abi_encode(), encoded(address));
+		}
+		for key in TEXT_KEYS {
+			let call = offchain::textCall { node, key: key.into() };
+			expect_record(call.abi_encode(), (records.text_of)(key));
+		}
+		expect_record(offchain::contenthashCall { node }.abi_encode(), None);
 	}
 
 	fn hex(bytes: &[u8]) -> String {
@@ -555,39 +615,22 @@ mod offchain_worker {
 			{
 				let mut state = state.write();
 				expect_finalized(&mut state);
-				expect_call(
-					&mut state,
-					ENS_REGISTRY.0,
-					offchain::ownerCall { node },
-					encoded(Address::from(OWNER)),
-				);
-				expect_call(
-					&mut state,
-					ENS_REGISTRY.0,
-					offchain::resolverCall { node },
-					encoded(Address::from(RESOLVER)),
-				);
-				expect_call(
-					&mut state,
-					RESOLVER,
-					offchain::addr_0Call { node },
-					encoded(Address::from(ETH_ADDRESS)),
-				);
-				for coin_type in [DOT_COIN_TYPE, GCC_COIN_TYPE] {
-					let call = offchain::addr_1Call { node, coinType: U256::from(coin_type) };
-					let address = if coin_type == DOT_COIN_TYPE { vec![7u8; 32] } else { vec![] };
-					expect_call(&mut state, RESOLVER, call, encoded(Bytes::from(address)));
-				}
-				for key in TEXT_KEYS {
-					let value = if key == "url" { "https://vitalik.ca" } else { "" };
-					expect_call(
-						&mut state,
-						RESOLVER,
-						offchain::textCall { node, key: key.into() },
-						encoded(value.to_string()),
-					);
-				}
-				expect_call(&mut state, RESOLVER, offchain::contenthashCall { node }, None);
+				let (owner, resolver) = (Address::from(OWNER), Address::from(RESOLVER));
+				expect_registry(&mut state, node, owner, resolver);
+				let records = ResolverRecords {
+					eth: Address::from(ETH_ADDRESS),
+					address_of: |coin_type| {
+						if coin_type == DOT_COIN_TYPE {
+							vec![7; 32]
+						} else {
+							vec![]
+						}
+					},
+					text_of: |key| {
+						encoded(if key == "url" { "https://vitalik.ca" } else { "" }.to_string())
+					},
+				};
+				expect_records(&mut state, node, records, None);
 			}
 			// Oracle 1 of the genesis set is in this node's keystore (the mock's keystore holds all three).
 			CnsBridge::offchain_worker(System::block_number());
@@ -663,18 +706,7 @@ mod offchain_worker {
 			{
 				let mut state = state.write();
 				expect_finalized(&mut state);
-				expect_call(
-					&mut state,
-					ENS_REGISTRY.0,
-					offchain::ownerCall { node },
-					encoded(Address::ZERO),
-				);
-				expect_call(
-					&mut state,
-					ENS_REGISTRY.0,
-					offchain::resolverCall { node },
-					encoded(Address::ZERO),
-				);
+				expect_registry(&mut state, node, Address::ZERO, Address::ZERO);
 				// ENSIP-10: `eth` has no resolver either.
 				let call = offchain::resolverCall { node: parent };
 				expect_call(&mut state, ENS_REGISTRY.0, call, encoded(Address::ZERO));
@@ -695,53 +727,22 @@ mod offchain_worker {
 			assert_ok!(CnsBridge::request(RuntimeOrigin::signed(ALICE), b"pay.wild.eth".to_vec()));
 			let node = FixedBytes(namehash(b"pay.wild.eth"));
 			let parent = FixedBytes(namehash(b"wild.eth"));
-			let dns_name = Bytes::from(offchain::dns_encode(b"pay.wild.eth"));
-			let resolved = |call: Vec<u8>, returns: Option<Vec<u8>>| {
-				(
-					offchain::resolveCall { name: dns_name.clone(), data: Bytes::from(call) },
-					returns.map(|data| Bytes::from(data).abi_encode()),
-				)
-			};
 			{
 				let mut state = state.write();
 				expect_finalized(&mut state);
-				expect_call(
-					&mut state,
-					ENS_REGISTRY.0,
-					offchain::ownerCall { node },
-					encoded(Address::ZERO),
-				);
-				expect_call(
-					&mut state,
-					ENS_REGISTRY.0,
-					offchain::resolverCall { node },
-					encoded(Address::ZERO),
-				);
+				expect_registry(&mut state, node, Address::ZERO, Address::ZERO);
 				let call = offchain::resolverCall { node: parent };
 				expect_call(&mut state, ENS_REGISTRY.0, call, encoded(Address::from(RESOLVER)));
 				let interface = offchain::supportsInterfaceCall {
 					interfaceID: FixedBytes([0x90, 0x61, 0xb9, 0x23]),
 				};
 				expect_call(&mut state, RESOLVER, interface, encoded(true));
-				let (call, returns) = resolved(
-					offchain::addr_0Call { node }.abi_encode(),
-					encoded(Address::from(ETH_ADDRESS)),
-				);
-				expect_call(&mut state, RESOLVER, call, returns);
-				for coin_type in [DOT_COIN_TYPE, GCC_COIN_TYPE] {
-					let inner =
-						offchain::addr_1Call { node, coinType: U256::from(coin_type) }.abi_encode();
-					let (call, returns) = resolved(inner, encoded(Bytes::new()));
-					expect_call(&mut state, RESOLVER, call, returns);
-				}
-				for key in TEXT_KEYS {
-					let (call, returns) =
-						resolved(offchain::textCall { node, key: key.into() }.abi_encode(), None);
-					expect_call(&mut state, RESOLVER, call, returns);
-				}
-				let (call, returns) =
-					resolved(offchain::contenthashCall { node }.abi_encode(), None);
-				expect_call(&mut state, RESOLVER, call, returns);
+				let records = ResolverRecords {
+					eth: Address::from(ETH_ADDRESS),
+					address_of: |_| vec![],
+					text_of: |_| None,
+				};
+				expect_records(&mut state, node, records, Some(b"pay.wild.eth"));
 			}
 			CnsBridge::offchain_worker(System::block_number());
 

@@ -272,7 +272,7 @@ pub mod pallet {
 
 		/// The benchmarked weight of a transfer of `token`: a transfer that creates the
 		/// recipient and removes the sender, which bounds `transfer_keep_alive` too.
-		fn transfer_weight(token: TokenKind) -> Weight {
+		pub fn transfer_weight(token: TokenKind) -> Weight {
 			match token {
 				TokenKind::Gcc => T::WeightInfo::transfer_gcc(),
 				TokenKind::Spirit => T::WeightInfo::transfer_spirit(),

@@ -1,7 +1,7 @@
 //! Every `impl X::Config for Runtime`, grouped by concern: [`consensus`] (Aura, GRANDPA,
 //! Timestamp, Session, ValidatorSet), [`monetary`] (GCC balances and fees), [`tokens`] (SPIRIT,
 //! MANA, GHOST and the tokens pallet), [`cns`] (the name service), [`gid`] (DIDs), [`l2`]
-//! (GhostPlane commitments) and [`contracts`] (the EVM). System-wide and small configs stay here. Governance, with its
+//! (GhostPlane commitments), [`contracts`] (the EVM) and [`wasm_contracts`] (WASM contracts). System-wide and small configs stay here. Governance, with its
 //! origins and tracks, is a module of its own: [`crate::governance`].
 
 pub mod cns;
@@ -11,6 +11,7 @@ pub mod gid;
 mod l2;
 pub(crate) mod monetary;
 pub mod tokens;
+pub mod wasm_contracts;
 
 pub use consensus::AuraAuthorAccount;
 

@@ -18,36 +18,14 @@ import { buildContract, deployContract, execute, limitsFrom, query, read, revert
 
 const GCC = 10n ** 18n;
 
-/** The GCC that `events` say moved out of `who`'s free balance into storage deposits. */
-function depositsHeldFrom(api, events, who) {
+/**
+ * The sum of `field` over the events of `kind` (`api.events.section.Name`) in `events` whose
+ * account `role` (`from`, `to`, `uploader`, …) is `who`.
+ */
+function amountOf(events, kind, role, who, field = 'amount') {
   return events
-    .filter(({ event }) => api.events.contracts.StorageDepositTransferredAndHeld.is(event))
-    .filter(({ event }) => event.data.from.toString() === who)
-    .reduce((sum, { event }) => sum + event.data.amount.toBigInt(), 0n);
-}
-
-/** The GCC that `events` say storage deposits released to `who`. */
-function depositsReleasedTo(api, events, who) {
-  return events
-    .filter(({ event }) => api.events.contracts.StorageDepositTransferredAndReleased.is(event))
-    .filter(({ event }) => event.data.to.toString() === who)
-    .reduce((sum, { event }) => sum + event.data.amount.toBigInt(), 0n);
-}
-
-/** The code deposits `events` say `who` put on hold for uploaded code. */
-function codeDepositsOf(api, events, who) {
-  return events
-    .filter(({ event }) => api.events.contracts.CodeStored.is(event))
-    .filter(({ event }) => event.data.uploader.toString() === who)
-    .reduce((sum, { event }) => sum + event.data.depositHeld.toBigInt(), 0n);
-}
-
-/** The GCC balances.Transfer events in `events` moved from `from` (or, with `to`, from and to). */
-function gccTransferred(api, events, { from, to }) {
-  return events
-    .filter(({ event }) => api.events.balances.Transfer.is(event))
-    .filter(({ event }) => (!from || event.data.from.toString() === from) && (!to || event.data.to.toString() === to))
-    .reduce((sum, { event }) => sum + event.data.amount.toBigInt(), 0n);
+    .filter(({ event }) => kind.is(event) && event.data[role].toString() === who)
+    .reduce((sum, { event }) => sum + event.data[field].toBigInt(), 0n);
 }
 
 /** The free balance of `token` (`Gcc`, `Mana`, …) that the tokens runtime API reports for `who`, at block `at` (default: the best). */
@@ -59,9 +37,7 @@ async function tokenBalance(api, token, who, at) {
 /** The MANA that block `blockHash` rewarded its author `who` with (tokens.AuthorRewarded). */
 async function manaRewarded(api, blockHash, who) {
   const events = await (await api.at(blockHash)).query.system.events();
-  return events
-    .filter(({ event }) => api.events.tokens.AuthorRewarded.is(event) && event.data.author.toString() === who)
-    .reduce((sum, { event }) => sum + event.data.amount.toBigInt(), 0n);
+  return amountOf(events, api.events.tokens.AuthorRewarded, 'author', who);
 }
 
 describe('WASM contracts on a dev chain', () => {
@@ -90,12 +66,13 @@ describe('WASM contracts on a dev chain', () => {
     const before = await freeBalanceAt(api, await api.rpc.chain.getBlockHash(), alice.address);
     const { contract, blockHash, events } = await deployContract(api, alice, 'token', [1_000n]);
     const afterDeploy = await freeBalanceAt(api, blockHash, alice.address);
-    const held = depositsHeldFrom(api, events, alice.address);
-    const codeDeposit = codeDepositsOf(api, events, alice.address);
+    const { contracts: deposits, balances } = api.events;
+    const held = amountOf(events, deposits.StorageDepositTransferredAndHeld, 'from', alice.address);
+    const codeDeposit = amountOf(events, deposits.CodeStored, 'uploader', alice.address, 'depositHeld');
     assert.ok(held > 0n && codeDeposit > 0n, 'instantiation holds a contract and a code deposit');
     assert.equal(
       before - afterDeploy,
-      feePaidBy(api, events, alice.address) + held + codeDeposit + gccTransferred(api, events, { from: alice.address }),
+      feePaidBy(api, events, alice.address) + held + codeDeposit + amountOf(events, balances.Transfer, 'from', alice.address),
       'the deployer pays the fee, the deposits and the contract account\'s existential deposit, nothing else',
     );
     const info = await api.query.contracts.contractInfoOf(contract.address);
@@ -105,7 +82,7 @@ describe('WASM contracts on a dev chain', () => {
     assert.equal(await balanceOf(alice), 1_000n);
     // Bob's new balance is a storage item: its deposit is held from Alice, who calls.
     const transferred = await execute(contract, alice, 'transfer', bob.address, 300n);
-    const heldForBob = depositsHeldFrom(api, transferred.events, alice.address);
+    const heldForBob = amountOf(transferred.events, deposits.StorageDepositTransferredAndHeld, 'from', alice.address);
     assert.ok(heldForBob > 0n);
     assert.deepEqual([await balanceOf(alice), await balanceOf(bob)], [700n, 300n]);
 
@@ -115,14 +92,14 @@ describe('WASM contracts on a dev chain', () => {
 
     const beforeTerminate = await freeBalanceAt(api, await api.rpc.chain.getBlockHash(), alice.address);
     const terminated = await execute(contract, alice, 'terminate');
-    const released = depositsReleasedTo(api, terminated.events, alice.address);
+    const released = amountOf(terminated.events, deposits.StorageDepositTransferredAndReleased, 'to', alice.address);
     assert.equal(released, held + heldForBob, 'terminate releases every deposit the contract holds');
     assert.equal(
       await freeBalanceAt(api, terminated.blockHash, alice.address),
       beforeTerminate -
         feePaidBy(api, terminated.events, alice.address) +
         released +
-        gccTransferred(api, terminated.events, { to: alice.address }),
+        amountOf(terminated.events, balances.Transfer, 'to', alice.address),
     );
     assert.ok((await api.query.contracts.contractInfoOf(contract.address)).isNone, 'the contract is gone');
   });

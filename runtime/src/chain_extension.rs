@@ -215,14 +215,11 @@ pub fn cns_owner(name: &[u8]) -> core::result::Result<AccountId, ErrorCode> {
 /// The GCC address record (a 20-byte EVM address) of the active name `name`.
 pub fn cns_gcc_address(name: &[u8]) -> core::result::Result<[u8; 20], ErrorCode> {
 	check_name(name)?;
-	let resolution = Cns::resolve(name)
-		.filter(|resolution| resolution.status == ghostchain_primitives::cns::NameStatus::Active)
-		.ok_or(ErrorCode::UnknownName)?;
-	resolution
+	let records = Cns::active_records(name).ok_or(ErrorCode::UnknownName)?;
+	records
 		.addresses
-		.into_iter()
-		.find(|(coin_type, _)| *coin_type == GCC_COIN_TYPE)
-		.and_then(|(_, address)| <[u8; 20]>::try_from(&address[..]).ok())
+		.get(&GCC_COIN_TYPE)
+		.and_then(|address| <[u8; 20]>::try_from(&address[..]).ok())
 		.ok_or(ErrorCode::NoRecord)
 }
 

@@ -5,7 +5,7 @@
 mod common;
 
 use codec::{Decode, Encode};
-use common::{account, apply, development_ext, register_name, signed};
+use common::{account, apply, create_did, development_ext, register_name, signed, update_did};
 use frame_support::{
 	traits::{
 		fungible::{Inspect, InspectHold},
@@ -13,22 +13,16 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use ghostchain_primitives::{
-	cns::GCC_COIN_TYPE,
-	currency::GCC,
-	gid::{DidSignature, PublicKey, Relationship, Relationships},
-	tokens::TokenKind,
-};
+use ghostchain_primitives::{cns::GCC_COIN_TYPE, currency::GCC, tokens::TokenKind};
 use ghostchain_runtime::{
 	chain_extension::{ErrorCode, Function},
-	AccountId, Balance, Balances, Contracts, Gid, Runtime, RuntimeCall, System, Tokens,
+	AccountId, Balance, Balances, Contracts, Runtime, RuntimeCall, Tokens,
 };
 use pallet_contracts::{
 	Code, CollectEvents, ContractExecResult, DebugInfo, Determinism, ExecReturnValue,
 	StorageDeposit,
 };
 use pallet_ghost_tokens::MultiToken;
-use sp_core::{ed25519, Pair};
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave};
 
 /// Far more than any call here needs: a tenth of a block.
@@ -322,26 +316,10 @@ fn every_function_of_the_chain_extension_answers_as_documented() {
 		let bob = account(Bob);
 		assert_eq!(extension(&proxy, Function::GidIsActive, &bob), Ok(false.encode()));
 		assert_eq!(extension(&proxy, Function::GidController, &bob), error(ErrorCode::UnknownDid));
-		let key = ed25519::Pair::from_seed(&[7; 32]);
-		let invoke = Relationships::of(&[Relationship::CapabilityInvocation]);
-		let create = RuntimeCall::Gid(pallet_gid::Call::create {
-			keys: vec![(PublicKey::Ed25519(key.public()), invoke)].try_into().unwrap(),
-			services: Default::default(),
-		});
-		apply(signed(Bob, create).0).unwrap().unwrap();
+		let key = create_did(Bob, [7; 32]);
 		assert_eq!(extension(&proxy, Function::GidIsActive, &bob), Ok(true.encode()));
 		assert_eq!(extension(&proxy, Function::GidController, &bob), Ok(bob.encode()));
-		let operation = pallet_gid::DidOperation::<Runtime> {
-			did: bob.clone(),
-			nonce: 0,
-			expires_at: System::block_number() + 10,
-			signer: 1,
-			change: pallet_gid::DidChange::Deactivate,
-		};
-		let signature = DidSignature::Ed25519(key.sign(&Gid::signing_payload(&operation)));
-		apply(signed(Bob, RuntimeCall::Gid(pallet_gid::Call::update { operation, signature })).0)
-			.unwrap()
-			.unwrap();
+		update_did(Bob, bob.clone(), &key, pallet_gid::DidChange::Deactivate);
 		assert_eq!(extension(&proxy, Function::GidIsActive, &bob), Ok(false.encode()));
 		assert_eq!(
 			extension(&proxy, Function::GidController, &bob),

@@ -817,6 +817,17 @@ pub mod pallet {
 			})
 		}
 
+		/// The records of `name` while it is active, empty if it has none; `None` if no active
+		/// registration has the name. A single record (one coin type's address, one text) is
+		/// looked up here by contracts and precompiles without building a [`Resolution`].
+		pub fn active_records(name: &[u8]) -> Option<NameRecords<T>> {
+			let name = Name::try_from(name.to_vec()).ok()?;
+			let registration = Registrations::<T>::get(&name)?;
+			(Self::status(&registration) == NameStatus::Active).then(|| {
+				Records::<T>::get(&name).unwrap_or_else(|| NameRecords::empty(registration.owner))
+			})
+		}
+
 		/// `account`'s primary name, if it is active and the account still owns it or is still
 		/// its GCC address.
 		pub fn primary_name(account: &T::AccountId) -> Option<Name> {

@@ -313,6 +313,28 @@ mod lifecycle {
 	}
 
 	#[test]
+	fn active_records_serve_a_name_only_while_it_is_active() {
+		new_test_ext().execute_with(|| {
+			assert!(Cns::active_records(b"alice.ghost").is_none(), "not registered");
+			register(ALICE, "alice.ghost", ALICE, 1);
+			let records = Cns::active_records(b"alice.ghost").expect("the name is active");
+			assert!(records.is_empty());
+
+			assert_ok!(set_text(ALICE, "alice.ghost", "url", "https://alice.example"));
+			let records = Cns::active_records(b"alice.ghost").unwrap();
+			let (key, value): (TextKeyOf<Test>, TextValueOf<Test>) =
+				(bytes("url"), bytes("https://alice.example"));
+			assert_eq!(records.texts.get(&key), Some(&value));
+
+			run_to_block(Cns::resolve(b"alice.ghost").unwrap().expiry);
+			assert!(
+				Cns::active_records(b"alice.ghost").is_none(),
+				"a name in grace resolves to nothing"
+			);
+		});
+	}
+
+	#[test]
 	fn after_grace_anyone_registers_the_name_and_the_old_records_are_gone() {
 		new_test_ext().execute_with(|| {
 			register(ALICE, "alice.ghost", ALICE, 1);

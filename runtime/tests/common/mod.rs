@@ -4,11 +4,14 @@
 #![allow(dead_code)]
 
 use codec::Encode;
+use ghostchain_primitives::gid::{DidSignature, PublicKey, Relationship, Relationships};
 use ghostchain_runtime::{
-	tx_extension, AccountId, Executive, Header, RuntimeCall, RuntimeEvent, SignedPayload, System,
-	UncheckedExtrinsic, WASM_BINARY,
+	tx_extension, AccountId, Executive, Gid, Header, Runtime, RuntimeCall, RuntimeEvent,
+	SignedPayload, System, UncheckedExtrinsic, WASM_BINARY,
 };
+use pallet_gid::{DidChange, DidOperation};
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
+use sp_core::{ed25519, Pair};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	generic::{self, Era},
@@ -103,4 +106,38 @@ pub fn register_name(who: Sr25519Keyring, name: &str) {
 		years: 1,
 	});
 	apply(signed(who, register).0).unwrap().unwrap();
+}
+
+/// Creates `who`'s DID, controlled by `who`, with one Ed25519 key (from `seed`) for capability
+/// invocation: the key that signs the DID's updates as signer 1.
+pub fn create_did(who: Sr25519Keyring, seed: [u8; 32]) -> ed25519::Pair {
+	let key = ed25519::Pair::from_seed(&seed);
+	let invoke = Relationships::of(&[Relationship::CapabilityInvocation]);
+	let create = RuntimeCall::Gid(pallet_gid::Call::create {
+		keys: vec![(PublicKey::Ed25519(key.public()), invoke)].try_into().unwrap(),
+		services: Default::default(),
+	});
+	apply(signed(who, create).0).unwrap().unwrap();
+	key
+}
+
+/// Applies `change` to the DID of `did` with its next nonce, signed by `key` as signer 1 and
+/// submitted by `submitter`.
+pub fn update_did(
+	submitter: Sr25519Keyring,
+	did: AccountId,
+	key: &ed25519::Pair,
+	change: DidChange<Runtime>,
+) {
+	let nonce = pallet_gid::Dids::<Runtime>::get(&did).expect("the DID is live").nonce;
+	let operation = DidOperation::<Runtime> {
+		did,
+		nonce,
+		expires_at: System::block_number() + 10,
+		signer: 1,
+		change,
+	};
+	let signature = DidSignature::Ed25519(key.sign(&Gid::signing_payload(&operation)));
+	let update = RuntimeCall::Gid(pallet_gid::Call::update { operation, signature });
+	apply(signed(submitter, update).0).unwrap().unwrap();
 }

@@ -7,10 +7,52 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_core::{ecdsa, ed25519, sr25519};
+use sp_core::{
+	crypto::{AccountId32, Ss58AddressFormat, Ss58Codec},
+	ecdsa, ed25519, sr25519,
+};
+
+use crate::chain::SS58_PREFIX;
 
 /// The method name in `did:ghost:…`.
 pub const DID_METHOD: &str = "ghost";
+
+/// DIDs longer than this are refused unread: no `did:ghost` DID comes close.
+pub const MAX_DID_LENGTH: usize = 256;
+
+/// Why a string is not a `did:ghost` DID.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DidError {
+	/// Not `did:<method>:<id>` with a lowercase method, too long, or an id that is not an SS58
+	/// address with GhostChain's prefix.
+	InvalidDid,
+	/// A well-formed DID of another method.
+	MethodNotSupported,
+}
+
+/// The subject account of `did:ghost:<address>`, where the address is SS58 with GhostChain's
+/// prefix.
+pub fn parse_did(did: &str) -> Result<AccountId32, DidError> {
+	if did.len() > MAX_DID_LENGTH {
+		return Err(DidError::InvalidDid);
+	}
+	let mut parts = did.splitn(3, ':');
+	let (Some("did"), Some(method), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
+		return Err(DidError::InvalidDid);
+	};
+	let method_is_valid =
+		!method.is_empty() && method.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+	if !method_is_valid {
+		return Err(DidError::InvalidDid);
+	}
+	if method != DID_METHOD {
+		return Err(DidError::MethodNotSupported);
+	}
+	match AccountId32::from_ss58check_with_version(id) {
+		Ok((account, format)) if format == Ss58AddressFormat::custom(SS58_PREFIX) => Ok(account),
+		_ => Err(DidError::InvalidDid),
+	}
+}
 
 /// Domain tag in front of every DID-signed payload, so a DID signature can never be mistaken
 /// for a transaction or another protocol's message.
@@ -241,6 +283,25 @@ mod tests {
 	use super::*;
 	use sp_core::Pair;
 	use Relationship::*;
+
+	#[test]
+	fn only_ghost_dids_of_ghostchain_addresses_parse() {
+		let account = AccountId32::new([7; 32]);
+		let address = account.to_ss58check_with_version(Ss58AddressFormat::custom(SS58_PREFIX));
+		assert_eq!(parse_did(&alloc::format!("did:ghost:{address}")), Ok(account.clone()));
+		let polkadot = account.to_ss58check_with_version(Ss58AddressFormat::custom(0));
+		assert_eq!(parse_did(&alloc::format!("did:ghost:{polkadot}")), Err(DidError::InvalidDid));
+		assert_eq!(
+			parse_did(&alloc::format!("did:kilt:{address}")),
+			Err(DidError::MethodNotSupported)
+		);
+		for malformed in ["", "did:ghost", "did:Ghost:x", "ghost:did:x", "did::x", "did:ghost:0x07"]
+		{
+			assert_eq!(parse_did(malformed), Err(DidError::InvalidDid), "{malformed}");
+		}
+		let too_long = alloc::format!("did:ghost:{address}{}", "1".repeat(MAX_DID_LENGTH));
+		assert_eq!(parse_did(&too_long), Err(DidError::InvalidDid));
+	}
 
 	#[test]
 	fn x25519_keys_only_agree_and_signing_keys_never_do() {

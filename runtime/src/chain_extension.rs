@@ -48,7 +48,7 @@ pub const EXTENSION_ID: u16 = 0x4743;
 /// Time allowed for what a function does besides its storage reads: decoding and checking its
 /// input, and encoding its output. Set so that a CNS lookup's charge (46 µs) covers the 27–42 µs
 /// that `scripts/bench-chain-extension.mjs` measured for it end to end (docs/benchmarks.md).
-const EXECUTION_ALLOWANCE: Weight = Weight::from_parts(30_000_000, 0);
+pub(crate) const EXECUTION_ALLOWANCE: Weight = Weight::from_parts(30_000_000, 0);
 
 /// The longest SCALE-encoded name: a two-byte compact length, then the bytes.
 const MAX_NAME_INPUT: u32 = MAX_NAME_LENGTH as u32 + 2;
@@ -186,7 +186,7 @@ impl Function {
 }
 
 /// The weight of one read of storage item `S`, with its largest key and value as proof size.
-fn reads<S: StorageInfoTrait>() -> Weight {
+pub(crate) fn reads<S: StorageInfoTrait>() -> Weight {
 	let proof: u64 = S::storage_info().iter().filter_map(|info| info.max_size).map(u64::from).sum();
 	<Runtime as frame_system::Config>::DbWeight::get()
 		.reads(1)
@@ -198,7 +198,7 @@ fn decode<T: DecodeAll>(input: &[u8]) -> core::result::Result<T, ErrorCode> {
 }
 
 /// Checks that `name` is a native CNS name.
-fn check_name(name: &[u8]) -> core::result::Result<(), ErrorCode> {
+pub(crate) fn check_name(name: &[u8]) -> core::result::Result<(), ErrorCode> {
 	match parse_name(name) {
 		Ok(_) => Ok(()),
 		Err(NameError::BridgedTld) => Err(ErrorCode::BridgedName),

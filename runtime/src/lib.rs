@@ -30,6 +30,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 pub mod governance;
 pub mod migrations;
+pub mod precompiles;
 
 use alloc::{borrow::Cow, vec::Vec};
 use pallet_revive::evm::{runtime::EthExtra, tx_extension::SetOrigin};

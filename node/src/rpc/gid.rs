@@ -3,11 +3,9 @@
 
 use std::sync::Arc;
 
-use ghostchain_primitives::{
-	chain::SS58_PREFIX,
-	gid::{
-		DidDocument, DidSignature, GidApi as GidRuntimeApi, PublicKey, Relationship, DID_METHOD,
-	},
+use ghostchain_primitives::gid::{
+	parse_did, DidDocument, DidError, DidSignature, GidApi as GidRuntimeApi, PublicKey,
+	Relationship, DID_METHOD,
 };
 use ghostchain_runtime::{opaque::Block, AccountId, BlockNumber};
 use jsonrpsee::{
@@ -18,19 +16,12 @@ use jsonrpsee::{
 use serde_json::{json, Map, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
-use sp_core::{
-	bytes::from_hex,
-	crypto::{AccountId32, Ss58AddressFormat, Ss58Codec},
-	ecdsa, ed25519, sr25519,
-};
+use sp_core::{bytes::from_hex, ecdsa, ed25519, sr25519};
 use sp_runtime::traits::Block as BlockT;
 
 use super::{runtime_error, ss58};
 
 type BlockHash = <Block as BlockT>::Hash;
-
-/// DIDs longer than this are refused unread: no `did:ghost` DID comes close.
-const MAX_DID_LENGTH: usize = 256;
 
 /// The media type of the DID documents this resolver returns.
 const DID_LD_JSON: &str = "application/did+ld+json";
@@ -53,26 +44,12 @@ impl ResolutionError {
 	}
 }
 
-/// The subject account of `did:ghost:<address>`: the address is SS58 with GhostChain's prefix.
-fn parse_did(did: &str) -> Result<AccountId, ResolutionError> {
-	if did.len() > MAX_DID_LENGTH {
-		return Err(ResolutionError::InvalidDid);
-	}
-	let mut parts = did.splitn(3, ':');
-	let (Some("did"), Some(method), Some(id)) = (parts.next(), parts.next(), parts.next()) else {
-		return Err(ResolutionError::InvalidDid);
-	};
-	let method_is_valid =
-		!method.is_empty() && method.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-	if !method_is_valid {
-		return Err(ResolutionError::InvalidDid);
-	}
-	if method != DID_METHOD {
-		return Err(ResolutionError::MethodNotSupported);
-	}
-	match AccountId32::from_ss58check_with_version(id) {
-		Ok((account, format)) if format == Ss58AddressFormat::custom(SS58_PREFIX) => Ok(account),
-		_ => Err(ResolutionError::InvalidDid),
+impl From<DidError> for ResolutionError {
+	fn from(error: DidError) -> Self {
+		match error {
+			DidError::InvalidDid => ResolutionError::InvalidDid,
+			DidError::MethodNotSupported => ResolutionError::MethodNotSupported,
+		}
 	}
 }
 
@@ -261,7 +238,7 @@ where
 	fn resolve(&self, did: String, at: Option<BlockHash>) -> RpcResult<Value> {
 		let subject = match parse_did(&did) {
 			Ok(subject) => subject,
-			Err(error) => return Ok(resolution(None, Some(error), Map::new())),
+			Err(error) => return Ok(resolution(None, Some(error.into()), Map::new())),
 		};
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let Some(document) =
@@ -287,8 +264,9 @@ where
 		signature: String,
 		at: Option<BlockHash>,
 	) -> RpcResult<bool> {
-		let subject = parse_did(&did)
-			.map_err(|error| invalid_params(format!("{did:?}: {}", error.code())))?;
+		let subject = parse_did(&did).map_err(|error| {
+			invalid_params(format!("{did:?}: {}", ResolutionError::from(error).code()))
+		})?;
 		let relationship = parse_relationship(&relationship)?;
 		let message = hex_param("message", &message)?;
 		let signatures = candidate_signatures(&hex_param("signature", &signature)?)?;

@@ -85,6 +85,13 @@ pub(crate) fn free_balance<T: Config, L: Inspect<AccountIdOf<T>, Balance = Balan
 	L::balance(who)
 }
 
+/// What `who` can move with `transfer`: its balance less holds and locks.
+pub(crate) fn transferable_balance<T: Config, L: Inspect<AccountIdOf<T>, Balance = Balance>>(
+	who: &AccountIdOf<T>,
+) -> Balance {
+	L::reducible_balance(who, Preservation::Expendable, Fortitude::Polite)
+}
+
 /// Refuses, with this pallet's error, an `amount` that `who` cannot spend: more than its
 /// transferable balance, or (with `Preserve`) so much that the account would be removed.
 pub(crate) fn ensure_can_withdraw<T: Config, L: Inspect<AccountIdOf<T>, Balance = Balance>>(
@@ -92,8 +99,7 @@ pub(crate) fn ensure_can_withdraw<T: Config, L: Inspect<AccountIdOf<T>, Balance 
 	amount: Balance,
 	preservation: Preservation,
 ) -> DispatchResult {
-	let transferable = L::reducible_balance(who, Preservation::Expendable, Fortitude::Polite);
-	ensure!(amount <= transferable, Error::<T>::InsufficientBalance);
+	ensure!(amount <= transferable_balance::<T, L>(who), Error::<T>::InsufficientBalance);
 	if preservation != Preservation::Expendable {
 		let keeping_alive = L::reducible_balance(who, preservation, Fortitude::Polite);
 		ensure!(amount <= keeping_alive, Error::<T>::WouldReapSender);

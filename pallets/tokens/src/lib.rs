@@ -270,6 +270,12 @@ pub mod pallet {
 			dispatch_ledger!(token, ledger::free_balance(who))
 		}
 
+		/// What `who` can move of `token` with [`Pallet::transfer`]: its free balance less what
+		/// locks (such as conviction votes on SPIRIT) keep.
+		pub fn transferable_balance(token: TokenKind, who: &T::AccountId) -> Balance {
+			dispatch_ledger!(token, ledger::transferable_balance(who))
+		}
+
 		/// The benchmarked weight of a transfer of `token`: a transfer that creates the
 		/// recipient and removes the sender, which bounds `transfer_keep_alive` too.
 		pub fn transfer_weight(token: TokenKind) -> Weight {

@@ -72,7 +72,9 @@ fn transfer_of_more_than_the_balance_is_refused() {
 fn held_balance_cannot_be_transferred() {
 	ExtBuilder::default().build().execute_with(|| {
 		for token in TokenKind::ALL {
+			assert_eq!(Tokens::transferable_balance(token, &ALICE), 1_000, "{token:?}");
 			assert_ok!(Tokens::hold(token, &TestHoldReason::Deposit, &ALICE, 600));
+			assert!(Tokens::transferable_balance(token, &ALICE) <= 400, "{token:?}");
 			assert_noop!(
 				Tokens::transfer(RuntimeOrigin::signed(ALICE), token, BOB, 401),
 				Error::<Test>::InsufficientBalance

@@ -51,7 +51,8 @@ impl pallet_revive::Config for Runtime {
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type WeightInfo = pallet_revive::weights::SubstrateWeight<Self>;
-	type Precompiles = ();
+	/// SPIRIT, MANA and GHOST as ERC-20s; CNS and GID (`crate::precompiles`).
+	type Precompiles = crate::precompiles::GhostChainPrecompiles;
 	/// The Aura author is `block.coinbase`.
 	type FindAuthor = super::AuraAuthorAccount;
 	type DepositPerByte = DepositPerByte;

@@ -6,21 +6,40 @@ import { basename, join } from 'node:path';
 import solc from 'solc';
 
 const CONTRACTS = new URL('../contracts/', import.meta.url).pathname;
+/** Imports resolve from the repository root, as `contracts/solidity/ICns.sol`. */
+const REPOSITORY = new URL('../../../', import.meta.url).pathname;
+
+function findImports(path) {
+  try {
+    return { contents: readFileSync(join(REPOSITORY, path), 'utf8') };
+  } catch (error) {
+    return { error: error.message };
+  }
+}
 
 /** Compiles `contracts/<name>.sol`; returns `{ abi, bytecode }` of the contract `<name>`. */
 export function compileContract(name) {
-  const file = `${name}.sol`;
+  return compile(join(CONTRACTS, `${name}.sol`), name);
+}
+
+/** The ABI of the precompile interface `contracts/solidity/<name>.sol` (`IERC20`, `ICns`, `IGid`). */
+export function precompileAbi(name) {
+  return compile(join(REPOSITORY, 'contracts/solidity', `${name}.sol`), name).abi;
+}
+
+function compile(path, name) {
+  const file = basename(path);
   const input = {
     language: 'Solidity',
-    sources: { [file]: { content: readFileSync(join(CONTRACTS, file), 'utf8') } },
+    sources: { [file]: { content: readFileSync(path, 'utf8') } },
     settings: {
       optimizer: { enabled: true, runs: 200 },
       outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
     },
   };
-  const output = JSON.parse(solc.compile(JSON.stringify(input)));
+  const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
   const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
   if (errors.length) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
-  const contract = output.contracts[basename(file)][name];
+  const contract = output.contracts[file][name];
   return { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` };
 }

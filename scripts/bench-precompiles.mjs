@@ -13,16 +13,14 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { ContractFactory, Interface, Wallet } from 'ethers';
 
-import { registerName } from '../tests/e2e/lib/cns.mjs';
+import { GCC_COIN_TYPE, registerName } from '../tests/e2e/lib/cns.mjs';
 import { devWallet, ethProvider, fallbackAccountId } from '../tests/e2e/lib/eth.mjs';
 import { connect, startNode } from '../tests/e2e/lib/node.mjs';
-import { compileContract, precompileAbi } from '../tests/e2e/lib/solidity.mjs';
+import { CNS_PRECOMPILE, TOKEN_PRECOMPILES, compileContract, precompileAbi } from '../tests/e2e/lib/solidity.mjs';
 import { sendOk } from '../tests/e2e/lib/tx.mjs';
 
 const UNIT = 10n ** 18n;
-const MANA = '0x0000000000000000000000000000000010020000';
-const CNS = '0x0000000000000000000000000000000020000000';
-const GCC_COIN_TYPE = 0x8000_ae86;
+const MANA = TOKEN_PRECOMPILES.MANA;
 
 await cryptoWaitReady();
 const node = await startNode(['--dev'], { name: 'bench-precompiles', ethRpc: true });
@@ -44,7 +42,7 @@ try {
   const cases = [
     ['MANA precompile', 'balanceOf', MANA, erc20.encodeFunctionData('balanceOf', [alith.address])],
     ['MANA precompile', 'transfer', MANA, erc20.encodeFunctionData('transfer', [recipient, UNIT])],
-    ['CNS precompile', 'resolve("alice.ghost")', CNS, cns.encodeFunctionData('resolve', ['alice.ghost'])],
+    ['CNS precompile', 'resolve("alice.ghost")', CNS_PRECOMPILE, cns.encodeFunctionData('resolve', ['alice.ghost'])],
     ['Solidity ERC-20', 'balanceOf', await deployed.getAddress(), erc20.encodeFunctionData('balanceOf', [alith.address])],
     ['Solidity ERC-20', 'transfer', await deployed.getAddress(), erc20.encodeFunctionData('transfer', [recipient, UNIT])],
   ];

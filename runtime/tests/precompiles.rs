@@ -16,7 +16,10 @@ use ghostchain_primitives::{
 };
 use ghostchain_runtime::{
 	configs::tokens::token_balances,
-	precompiles::{address, Erc20Token, Ghost, ICns, IGid, Mana, Spirit, IERC20},
+	precompiles::{
+		address, CnsPrecompile, Erc20, Erc20Token, Ghost, GidPrecompile, ICns, IGid, Mana, Spirit,
+		IERC20,
+	},
 	AccountId, Revive, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, SpiritBalances, System,
 	Tokens,
 };
@@ -27,7 +30,7 @@ use pallet_revive::{
 			primitives::{Address, B256, U256},
 			sol_types::{Revert, SolCall, SolError, SolEvent},
 		},
-		H160,
+		Precompile, H160,
 	},
 	AddressMapper, ExecConfig, StorageDeposit, TransactionLimits,
 };
@@ -137,12 +140,20 @@ fn amount(value: u128) -> U256 {
 
 #[test]
 fn the_precompiles_are_at_their_documented_addresses() {
-	let hex = |n: u16| format!("{:?}", address(n));
-	assert_eq!(hex(Spirit::PRECOMPILE), "0x0000000000000000000000000000000010010000");
-	assert_eq!(hex(Mana::PRECOMPILE), "0x0000000000000000000000000000000010020000");
-	assert_eq!(hex(Ghost::PRECOMPILE), "0x0000000000000000000000000000000010030000");
-	assert_eq!(hex(CNS), "0x0000000000000000000000000000000020000000");
-	assert_eq!(hex(GID), "0x0000000000000000000000000000000020010000");
+	/// Where pallet-revive routes calls to `P`, and where `address` says `P` is.
+	fn at<P: Precompile>(n: u16) -> String {
+		let routed = format!("{:?}", H160(P::MATCHER.base_address()));
+		assert_eq!(format!("{:?}", address(n)), routed, "precompile {n:#x}");
+		routed
+	}
+	assert_eq!(
+		at::<Erc20<Spirit>>(Spirit::PRECOMPILE),
+		"0x0000000000000000000000000000000010010000"
+	);
+	assert_eq!(at::<Erc20<Mana>>(Mana::PRECOMPILE), "0x0000000000000000000000000000000010020000");
+	assert_eq!(at::<Erc20<Ghost>>(Ghost::PRECOMPILE), "0x0000000000000000000000000000000010030000");
+	assert_eq!(at::<CnsPrecompile>(CNS), "0x0000000000000000000000000000000020000000");
+	assert_eq!(at::<GidPrecompile>(GID), "0x0000000000000000000000000000000020010000");
 }
 
 #[test]

@@ -7,23 +7,14 @@ import { after, before, describe, test } from 'node:test';
 import { Keyring } from '@polkadot/keyring';
 import { Contract, ContractFactory, Interface, Wallet, getAddress, keccak256, parseUnits, zeroPadValue } from 'ethers';
 
-import { registerName } from './lib/cns.mjs';
+import { GCC_COIN_TYPE, registerName } from './lib/cns.mjs';
 import { devWallet, ethProvider, fallbackAccountId } from './lib/eth.mjs';
 import { ORIGINS, standardVote, submitReferendum } from './lib/governance.mjs';
 import { connect, rpcCall, startNode } from './lib/node.mjs';
-import { compileContract, precompileAbi } from './lib/solidity.mjs';
+import { CNS_PRECOMPILE, TOKEN_PRECOMPILES, compileContract, precompileAbi } from './lib/solidity.mjs';
 import { sendOk } from './lib/tx.mjs';
 
 const UNIT = 10n ** 18n;
-/** The addresses docs/metamask.md gives for "Import token". */
-const TOKENS = {
-  SPIRIT: '0x0000000000000000000000000000000010010000',
-  MANA: '0x0000000000000000000000000000000010020000',
-  GHOST: '0x0000000000000000000000000000000010030000',
-};
-const CNS = '0x0000000000000000000000000000000020000000';
-/** ENSIP-11: 0x80000000 | the EVM chain id 44678. */
-const GCC_COIN_TYPE = 0x8000_ae86;
 const ERC20 = new Interface(precompileAbi('IERC20'));
 const GHOST_PAY = compileContract('GhostPay');
 
@@ -34,7 +25,7 @@ describe('ERC-20 and CNS precompiles on a dev chain', () => {
   let alice;
   let alith;
 
-  const token = (symbol, runner = provider) => new Contract(TOKENS[symbol], ERC20, runner);
+  const token = (symbol, runner = provider) => new Contract(TOKEN_PRECOMPILES[symbol], ERC20, runner);
   /** What tokens_balances reports as `address`'s free balance of `symbol` at block `number`. */
   const freeOf = async (address, symbol, number) => {
     const at = number === undefined ? [] : [(await api.rpc.chain.getBlockHash(number)).toHex()];
@@ -65,7 +56,7 @@ describe('ERC-20 and CNS precompiles on a dev chain', () => {
   test("MetaMask's view: symbol, decimals and balanceOf agree with tokens_balances", async () => {
     // One block for both views: Alice, the dev chain's author, earns MANA every block.
     const blockTag = await provider.getBlockNumber();
-    for (const symbol of Object.keys(TOKENS)) {
+    for (const symbol of Object.keys(TOKEN_PRECOMPILES)) {
       const erc20 = token(symbol);
       assert.equal(await erc20.symbol(), symbol);
       assert.equal(await erc20.decimals(), 18n);
@@ -99,7 +90,7 @@ describe('ERC-20 and CNS precompiles on a dev chain', () => {
 
     // eth_getLogs finds both transfers to the recipient, in their transactions.
     const logs = await provider.getLogs({
-      address: TOKENS.MANA,
+      address: TOKEN_PRECOMPILES.MANA,
       topics: [ERC20.getEvent('Transfer').topicHash, null, zeroPadValue(recipient, 32)],
       fromBlock: 0,
       toBlock: 'latest',
@@ -136,19 +127,19 @@ describe('ERC-20 and CNS precompiles on a dev chain', () => {
 
     const from = aliceAddress();
     const spirit = token('SPIRIT');
-    const transfer = (value) => provider.call({ from, to: TOKENS.SPIRIT, data: ERC20.encodeFunctionData('transfer', [alith.address, value]) });
+    const transfer = (value) => provider.call({ from, to: TOKEN_PRECOMPILES.SPIRIT, data: ERC20.encodeFunctionData('transfer', [alith.address, value]) });
     await assert.rejects(transfer(10n * UNIT + 1n), (e) => e.reason === 'ERC20: transfer amount exceeds balance');
     // What the lock leaves is still free to move.
     assert.equal(ERC20.decodeFunctionResult('transfer', await transfer(10n * UNIT))[0], true);
     assert.equal(await spirit.balanceOf(from), free);
   });
 
-  test('no route mints GHOST: not the ERC-20, not Root through sudo', async () => {
+  test('no route mints GHOST: the ERC-20 has no mint, and the assets pallet no call Root could dispatch', async () => {
     const ghost = token('GHOST');
     const supply = await ghost.totalSupply();
     const mint = new Interface(['function mint(address to, uint256 amount)']).encodeFunctionData('mint', [alith.address, UNIT]);
-    await assert.rejects(provider.call({ from: alith.address, to: TOKENS.GHOST, data: mint }));
-    await assert.rejects(alith.sendTransaction({ to: TOKENS.GHOST, data: mint, gasLimit: 5_000_000n }).then((tx) => tx.wait()));
+    await assert.rejects(provider.call({ from: alith.address, to: TOKEN_PRECOMPILES.GHOST, data: mint }));
+    await assert.rejects(alith.sendTransaction({ to: TOKEN_PRECOMPILES.GHOST, data: mint, gasLimit: 5_000_000n }).then((tx) => tx.wait()));
     // The assets pallet has no calls at all, so sudo has none to dispatch.
     assert.equal(api.tx.assets, undefined);
     assert.equal(await ghost.totalSupply(), supply);
@@ -165,23 +156,23 @@ describe('ERC-20 and CNS precompiles on a dev chain', () => {
     const payAddress = await ghostPay.getAddress();
     await (await token('MANA', alith).approve(payAddress, 4n * UNIT)).wait();
 
-    const paid = await (await ghostPay.pay(TOKENS.MANA, 'alice.ghost', 4n * UNIT)).wait();
+    const paid = await (await ghostPay.pay(TOKEN_PRECOMPILES.MANA, 'alice.ghost', 4n * UNIT)).wait();
     assert.equal(paid.status, 1);
     assert.equal(await token('MANA').balanceOf(payee), 4n * UNIT);
     assert.equal(await freeOf(fallbackAccountId(payee), 'MANA'), 4n * UNIT);
-    const logged = paid.logs.filter((log) => log.address === TOKENS.MANA).map((log) => ERC20.parseLog(log));
+    const logged = paid.logs.filter((log) => log.address === TOKEN_PRECOMPILES.MANA).map((log) => ERC20.parseLog(log));
     assert.deepEqual([...logged[0].args], [alith.address, payee, 4n * UNIT]);
 
     // A bad name reverts the whole payment with CNS's reason; a delegate call is refused.
-    await assert.rejects(ghostPay.pay(TOKENS.MANA, 'Alice.ghost', 1n), (e) => e.reason === 'CNS: malformed name');
+    await assert.rejects(ghostPay.pay(TOKEN_PRECOMPILES.MANA, 'Alice.ghost', 1n), (e) => e.reason === 'CNS: malformed name');
     await assert.rejects(
-      ghostPay.delegateTransfer.staticCall(TOKENS.MANA, payee, 1n),
+      ghostPay.delegateTransfer.staticCall(TOKEN_PRECOMPILES.MANA, payee, 1n),
       (e) => e.reason === 'precompiles cannot be delegate called',
     );
   });
 
   test('eth_call of resolve on a malformed name returns the revert reason', async () => {
-    const cns = new Contract(CNS, precompileAbi('ICns'), provider);
+    const cns = new Contract(CNS_PRECOMPILE, precompileAbi('ICns'), provider);
     await assert.rejects(cns.resolve('Not A Name'), (e) => e.reason === 'CNS: malformed name');
     await assert.rejects(cns.resolve('nobody.ghost'), (e) => e.reason === 'CNS: unknown name');
     assert.equal(await cns.owner('alice.ghost'), aliceAddress());

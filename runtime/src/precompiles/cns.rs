@@ -2,17 +2,13 @@
 //! extension's CNS functions, with a revert reason where those return an error code.
 
 use alloc::{string::String, vec::Vec};
-use core::num::NonZero;
 
-use pallet_revive::{
-	precompiles::{
-		alloy::{primitives::Address, sol, sol_types::SolCall},
-		AddressMatcher, Error, Ext, Precompile, RuntimeCosts, H160,
-	},
-	AddressMapper,
+use pallet_revive::precompiles::{
+	alloy::{primitives::Address, sol, sol_types::SolCall},
+	AddressMatcher, Error, Ext, Precompile, RuntimeCosts,
 };
 
-use super::{ensure_plain_call, revert};
+use super::{ensure_plain_call, evm_address, fixed, h160, revert};
 use crate::{
 	chain_extension::{self, check_name, ErrorCode, Function},
 	Cns, Runtime,
@@ -22,18 +18,13 @@ sol!("../contracts/solidity/ICns.sol");
 
 use ICns::ICnsCalls;
 
-type Mapper = <Runtime as pallet_revive::Config>::AddressMapper;
-
 /// CNS, at precompile `0x2000`.
 pub struct CnsPrecompile;
 
 impl Precompile for CnsPrecompile {
 	type T = Runtime;
 	type Interface = ICnsCalls;
-	const MATCHER: AddressMatcher = AddressMatcher::Fixed(match NonZero::new(0x2000) {
-		Some(n) => n,
-		None => panic!("CNS's precompile number is not zero"),
-	});
+	const MATCHER: AddressMatcher = fixed(0x2000);
 	const HAS_CONTRACT_INFO: bool = false;
 
 	fn call(
@@ -52,13 +43,12 @@ impl Precompile for CnsPrecompile {
 			ICnsCalls::owner(ICns::ownerCall { name }) => {
 				env.charge(Function::CnsOwner.weight())?;
 				let owner = chain_extension::cns_owner(name.as_bytes()).map_err(reverted)?;
-				let owner = Mapper::to_address(&owner);
-				Ok(ICns::ownerCall::abi_encode_returns(&Address::from(owner.0)))
+				Ok(ICns::ownerCall::abi_encode_returns(&evm_address(&owner)))
 			},
 			ICnsCalls::reverse(ICns::reverseCall { account }) => {
 				env.frame_meter_mut().charge_weight_token(RuntimeCosts::ToAccountId)?;
 				env.charge(Function::CnsReverse.weight())?;
-				let account = env.to_account_id(&H160(account.into_array()));
+				let account = env.to_account_id(&h160(account));
 				let name = chain_extension::cns_reverse(&account).map_err(reverted)?;
 				Ok(ICns::reverseCall::abi_encode_returns(&utf8(name)))
 			},

@@ -9,7 +9,7 @@
 //! it.
 
 use alloc::{string::String, vec::Vec};
-use core::{marker::PhantomData, num::NonZero};
+use core::marker::PhantomData;
 
 use frame_support::{traits::tokens::Preservation, weights::Weight};
 use ghostchain_primitives::tokens::TokenKind;
@@ -17,7 +17,7 @@ use pallet_ghost_tokens::MultiToken;
 use pallet_revive::{
 	precompiles::{
 		alloy::{
-			primitives::{Address, U256},
+			primitives::U256,
 			sol,
 			sol_types::{SolCall, SolEvent},
 		},
@@ -27,7 +27,7 @@ use pallet_revive::{
 };
 use sp_runtime::DispatchError;
 
-use super::{ensure_plain_call, revert};
+use super::{ensure_plain_call, fixed, h160, revert, Mapper};
 use crate::{
 	chain_extension::{reads, Function, EXECUTION_ALLOWANCE},
 	configs::tokens::SpiritInstance,
@@ -37,8 +37,6 @@ use crate::{
 sol!("../contracts/solidity/IERC20.sol");
 
 use IERC20::IERC20Calls;
-
-type Mapper = <Runtime as pallet_revive::Config>::AddressMapper;
 
 /// A token with an ERC-20 precompile.
 pub trait Erc20Token {
@@ -79,10 +77,7 @@ const UNLIMITED: U256 = U256::MAX;
 impl<Token: Erc20Token> Precompile for Erc20<Token> {
 	type T = Runtime;
 	type Interface = IERC20Calls;
-	const MATCHER: AddressMatcher = AddressMatcher::Fixed(match NonZero::new(Token::PRECOMPILE) {
-		Some(n) => n,
-		None => panic!("an ERC-20 precompile's number is not zero"),
-	});
+	const MATCHER: AddressMatcher = fixed(Token::PRECOMPILE);
 	/// For the contract storage that keeps allowances.
 	const HAS_CONTRACT_INFO: bool = true;
 
@@ -161,10 +156,6 @@ impl<Token: Erc20Token> Precompile for Erc20<Token> {
 			},
 		}
 	}
-}
-
-fn h160(address: &Address) -> H160 {
-	H160(address.into_array())
 }
 
 /// The address of the account that called the precompile: the signer of an Ethereum

@@ -2,18 +2,14 @@
 //! lookups, on DIDs written as `did:ghost:<address>`.
 
 use alloc::vec::Vec;
-use core::num::NonZero;
 
 use ghostchain_primitives::gid::parse_did;
-use pallet_revive::{
-	precompiles::{
-		alloy::{primitives::Address, sol, sol_types::SolCall},
-		AddressMatcher, Error, Ext, Precompile,
-	},
-	AddressMapper,
+use pallet_revive::precompiles::{
+	alloy::{sol, sol_types::SolCall},
+	AddressMatcher, Error, Ext, Precompile,
 };
 
-use super::{ensure_plain_call, revert};
+use super::{ensure_plain_call, evm_address, fixed, revert};
 use crate::{
 	chain_extension::{self, ErrorCode, Function},
 	AccountId, Runtime,
@@ -23,18 +19,13 @@ sol!("../contracts/solidity/IGid.sol");
 
 use IGid::IGidCalls;
 
-type Mapper = <Runtime as pallet_revive::Config>::AddressMapper;
-
 /// GID, at precompile `0x2001`.
 pub struct GidPrecompile;
 
 impl Precompile for GidPrecompile {
 	type T = Runtime;
 	type Interface = IGidCalls;
-	const MATCHER: AddressMatcher = AddressMatcher::Fixed(match NonZero::new(0x2001) {
-		Some(n) => n,
-		None => panic!("GID's precompile number is not zero"),
-	});
+	const MATCHER: AddressMatcher = fixed(0x2001);
 	const HAS_CONTRACT_INFO: bool = false;
 
 	fn call(
@@ -60,8 +51,7 @@ impl Precompile for GidPrecompile {
 						_ => "GID: unknown DID",
 					})
 				})?;
-				let controller = Mapper::to_address(&controller);
-				Ok(IGid::controllerCall::abi_encode_returns(&Address::from(controller.0)))
+				Ok(IGid::controllerCall::abi_encode_returns(&evm_address(&controller)))
 			},
 		}
 	}

@@ -25,7 +25,17 @@ mod cns;
 mod erc20;
 mod gid;
 
-use pallet_revive::precompiles::{alloy::sol_types::Revert, Error, Ext, H160};
+use core::num::NonZero;
+
+use pallet_revive::{
+	precompiles::{
+		alloy::{primitives::Address, sol_types::Revert},
+		AddressMatcher, Error, Ext, H160,
+	},
+	AddressMapper,
+};
+
+use crate::{AccountId, Runtime};
 
 pub use cns::{CnsPrecompile, ICns};
 pub use erc20::{Erc20, Erc20Token, Ghost, Mana, Spirit, IERC20};
@@ -35,13 +45,34 @@ pub use gid::{GidPrecompile, IGid};
 pub type GhostChainPrecompiles =
 	(Erc20<Spirit>, Erc20<Mana>, Erc20<Ghost>, CnsPrecompile, GidPrecompile);
 
-/// The address of the fixed precompile `n` (see the table above).
+/// The matcher of the fixed precompile `n`, for `Precompile::MATCHER`: evaluated at compile
+/// time there, so a zero `n` fails the build rather than a call.
+const fn fixed(n: u16) -> AddressMatcher {
+	AddressMatcher::Fixed(match NonZero::new(n) {
+		Some(n) => n,
+		None => panic!("a precompile's number is not zero"),
+	})
+}
+
+/// The address of the fixed precompile `n` (see the table above): what
+/// `AddressMatcher::base_address` gives for [`fixed`]`(n)`, without its zero check.
 pub const fn address(n: u16) -> H160 {
 	let mut bytes = [0u8; 20];
 	let [high, low] = n.to_be_bytes();
 	bytes[16] = high;
 	bytes[17] = low;
 	H160(bytes)
+}
+
+type Mapper = <Runtime as pallet_revive::Config>::AddressMapper;
+
+/// The Ethereum address of `account`, as pallet-revive maps it.
+fn evm_address(account: &AccountId) -> Address {
+	Address::from(Mapper::to_address(account).0)
+}
+
+fn h160(address: &Address) -> H160 {
+	H160(address.into_array())
 }
 
 /// A call that reverts with `reason`, which Solidity's `try`/`catch` and ethers show.

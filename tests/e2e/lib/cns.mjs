@@ -5,6 +5,9 @@ import { blake2AsU8a } from '@polkadot/util-crypto';
 import { waitFor } from './node.mjs';
 import { sendOk } from './tx.mjs';
 
+/** The SLIP-44/ENSIP-11 coin type of a GCC address record: 0x80000000 | the EVM chain id 44678. */
+export const GCC_COIN_TYPE = 0x8000_ae86;
+
 /**
  * Registers `name` to `owner` for `years`, signed by `owner`; resolves with the reveal's
  * `{ blockHash, events }`.

@@ -22,6 +22,14 @@ export function compileContract(name) {
   return compile(join(CONTRACTS, `${name}.sol`), name);
 }
 
+/** The addresses of GhostChain's precompiles, as docs/metamask.md gives them for "Import token". */
+export const TOKEN_PRECOMPILES = {
+  SPIRIT: '0x0000000000000000000000000000000010010000',
+  MANA: '0x0000000000000000000000000000000010020000',
+  GHOST: '0x0000000000000000000000000000000010030000',
+};
+export const CNS_PRECOMPILE = '0x0000000000000000000000000000000020000000';
+
 /** The ABI of the precompile interface `contracts/solidity/<name>.sol` (`IERC20`, `ICns`, `IGid`). */
 export function precompileAbi(name) {
   return compile(join(REPOSITORY, 'contracts/solidity', `${name}.sol`), name).abi;

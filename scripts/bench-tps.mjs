@@ -5,9 +5,13 @@
 //
 //   node scripts/bench-tps.mjs [transfers ...]      default: 2000 10000 30000
 //   SENDERS=500 CONNECTIONS=4 node scripts/bench-tps.mjs 10000
+//   POOL=fork-aware node scripts/bench-tps.mjs 10000    the node's transaction pool (default
+//                                                       single-state: docs/benchmarks.md says why)
 //   NODE_ARGS='--log txpool=debug' node scripts/bench-tps.mjs 10000    more node arguments
 //   PERF_DATA=/tmp/tps node scripts/bench-tps.mjs 30000    also records the node with `perf record`
 //                                                         from the first submission to finality
+//   KEEP_CHAIN=/tmp/tps node scripts/bench-tps.mjs 30000   keeps the chain, and prints the
+//                                                         `benchmark block` command that re-executes its blocks
 //
 // For each run it starts a fresh single-validator node (the release build) on a copy of the
 // development chain spec whose genesis also funds SENDERS accounts `//Sender//{i}` (pallet-balances'
@@ -22,7 +26,7 @@
 // markdown table row.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,11 +38,12 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { BOOTNODE_KEY, NODE_BINARY, connect, rpcCall, startNode } from '../tests/e2e/lib/node.mjs';
+import { BOOTNODE_KEY, connect, fundedDevSpec, rpcCall, startNode } from '../tests/e2e/lib/node.mjs';
 
 const runs = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [2_000, 10_000, 30_000];
 const senderCount = Number(process.env.SENDERS ?? 500);
 const connectionCount = Number(process.env.CONNECTIONS ?? 4);
+const pool = process.env.POOL ?? 'single-state';
 const RECIPIENTS = 4;
 const GCC = 10n ** 18n;
 const FUNDS = 1_000n * GCC;
@@ -54,27 +59,19 @@ const senders = Array.from({ length: senderCount }, (_, i) => keyring.addFromUri
 const recipients = Array.from({ length: RECIPIENTS }, (_, r) => keyring.addFromUri(`//Recipient//${r}`));
 
 const specFile = join(mkdtempSync(join(tmpdir(), 'ghostchain-tps-')), 'spec.json');
-writeFileSync(specFile, fundedSpec([...senders, ...recipients].map(({ address }) => address)));
+// Sessions of the testnet's hour (600 blocks) instead of the dev chain's minute: pallet-session
+// weighs a session change as a full block, which would leave every tenth block without transfers.
+const spec = fundedDevSpec([...senders, ...recipients].map(({ address }) => address), FUNDS);
+const hourSessions = spec.replace(/"sessionLength": \d+/, '"sessionLength": 600');
+assert.notEqual(hourSessions, spec, 'the development spec sets validatorSet.sessionLength');
+writeFileSync(specFile, hourSessions);
 
 console.log(
-  '| transfers | senders | connections | signing took | submitting took | refused by the pool | accepted, never included | ' +
+  '| pool | transfers | senders | connections | signing took | submitting took | refused by the pool | accepted, never included | ' +
     'blocks (transfers in each) | transfers per second | first submission to all finalized |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const transfers of runs) console.log(await run(transfers));
-
-/** The development chain spec, with `addresses` funded in GCC at genesis (issuance included). */
-function fundedSpec(addresses) {
-  const spec = execFileSync(NODE_BINARY, ['build-spec', '--chain', 'dev'], {
-    maxBuffer: 256 << 20,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  }).toString();
-  // Edited as text: the balances are u128s, which JSON.parse would round.
-  const endowed = addresses.map((address) => `["${address}", ${FUNDS}]`).join(',');
-  const funded = spec.replace(/("balances": \{\s*"balances": \[)/, `$1${endowed},`);
-  assert.notEqual(funded, spec, 'the development spec has a balances.balances list');
-  return funded;
-}
 
 async function run(transfers) {
   const node = await startNode(
@@ -83,9 +80,10 @@ async function run(transfers) {
       // The pool must hold a whole burst: by default it keeps 8,192 transactions (its default
       // 20 MiB is room for about 100,000 transfers).
       '--pool-limit', String(transfers + 1_000),
+      '--pool-type', pool,
       ...(process.env.NODE_ARGS?.split(' ').filter(Boolean) ?? []),
     ],
-    { name: `tps-${transfers}` },
+    { name: `tps-${transfers}`, basePath: process.env.KEEP_CHAIN && join(process.env.KEEP_CHAIN, `tps-${transfers}`) },
   );
   const api = await connect(node);
   const connections = [];
@@ -104,6 +102,9 @@ async function run(transfers) {
       layers[nonce] ??= Array.from({ length: connectionCount }, () => []);
       layers[nonce][sender % connectionCount].push(tx.toHex());
       expectedAt.set(recipient, expectedAt.get(recipient) + AMOUNT);
+      // Signing never leaves the microtask queue: let the RPC client answer its socket, or its
+      // requests time out after 60 s of signing.
+      if (n % 1_000 === 999) await sleep(0);
     }
     const signing = performance.now() - signingStarted;
     for (let c = 0; c < connectionCount; c++) {
@@ -182,13 +183,19 @@ async function run(transfers) {
     await profiler?.stop();
 
     const lost = await verify(api, blocks, expectedAt, refused, transfers);
+    if (process.env.KEEP_CHAIN) {
+      console.error(
+        `re-execute the blocks: ghostchain-node benchmark block --chain ${specFile} ` +
+          `--base-path ${join(process.env.KEEP_CHAIN, `tps-${transfers}`)} --from ${blocks[0].number} --to ${lastBlock} --repeat 3`,
+      );
+    }
     const timestamp = async (hash) => (await api.query.timestamp.now.at(hash)).toNumber();
     const before = (await api.rpc.chain.getBlockHash(blocks[0].number - 1)).toHex();
     const covered = ((await timestamp(blocks.at(-1).hash)) - (await timestamp(before))) / 1_000;
     const seconds = (ms) => `${(ms / 1_000).toFixed(1)} s`;
     const refusedText = refused === 0 ? '0' : `${refused} (${[...refusals].map(([m, k]) => `${k}× ${m}`).join('; ')})`;
     return (
-      `| ${transfers.toLocaleString('en')} | ${senderCount} | ${connectionCount} | ${seconds(signing)} | ` +
+      `| ${pool} | ${transfers.toLocaleString('en')} | ${senderCount} | ${connectionCount} | ${seconds(signing)} | ` +
       `${seconds(submitting)} | ${refusedText} | ${lost} | ${blocks.length}: ${blocks.map((b) => b.signed).join(', ')} | ` +
       `${(included / covered).toFixed(1)} | ${seconds(finalizedAt - started)} |`
     );

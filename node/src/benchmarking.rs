@@ -1,6 +1,6 @@
 //! The `benchmark` subcommand: pallet, block, storage, overhead, extrinsic and machine
 //! benchmarks. `pallet` runs a runtime WASM built with its benchmarks (`--runtime`, as
-//! scripts/benchmark-pallet.sh does); without `--runtime`, it and `storage` need a node built
+//! scripts/benchmark-runtime.sh does); without `--runtime`, it and `storage` need a node built
 //! with the `runtime-benchmarks` feature (see docs/build.md).
 
 use std::{sync::Arc, time::Duration};
@@ -30,7 +30,7 @@ use crate::{
 };
 
 const NEEDS_RUNTIME_BENCHMARKS: &str =
-	"this benchmark needs a node built with `cargo build --release -p ghostchain-node --features runtime-benchmarks`, or (for `benchmark pallet`) a benchmarking runtime passed with `--runtime`: see scripts/benchmark-pallet.sh";
+	"this benchmark needs a node built with `cargo build --release -p ghostchain-node --features runtime-benchmarks`, or (for `benchmark pallet`) a benchmarking runtime passed with `--runtime`: see scripts/benchmark-runtime.sh";
 
 /// Runs one `benchmark` subcommand.
 pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> sc_cli::Result<()> {

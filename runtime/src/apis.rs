@@ -342,9 +342,11 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use crate::{
-				Balances, Cns, CnsBridge, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility,
-				ValidatorSet,
+				Assets, Balances, Cns, CnsBridge, Contracts, ConvictionVoting, Gid,
+				L2Commitments, Preimage, Referenda, Revive, Scheduler, SpiritBalances, Sudo,
+				Timestamp, Tokens, TransactionPayment, Utility, ValidatorSet,
 			};
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -357,16 +359,15 @@ pallet_revive::impl_runtime_apis_plus_revive_traits! {
 		fn dispatch_benchmark(
 			config: frame_benchmarking::BenchmarkConfig,
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-			use frame_benchmarking::{baseline, baseline::Pallet as BaselineBench, BenchmarkBatch};
+			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
 			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use crate::{
-				Balances, Cns, CnsBridge, Gid, L2Commitments, Sudo, Timestamp, Tokens, Utility,
-				ValidatorSet,
+				Assets, Balances, Cns, CnsBridge, Contracts, ConvictionVoting, Gid,
+				L2Commitments, Preimage, Referenda, Revive, Scheduler, SpiritBalances, Sudo,
+				Timestamp, Tokens, TransactionPayment, Utility, ValidatorSet,
 			};
-
-			impl frame_system_benchmarking::Config for Runtime {}
-			impl baseline::Config for Runtime {}
 
 			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 

@@ -31,6 +31,7 @@ pub mod genesis_config_presets;
 pub mod governance;
 pub mod migrations;
 pub mod precompiles;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use pallet_revive::evm::{runtime::EthExtra, tx_extension::SetOrigin};
@@ -89,10 +90,10 @@ macro_rules! runtime_version_with_spec {
 }
 
 #[cfg(not(feature = "increment-spec-version"))]
-runtime_version_with_spec!(spec_version: 109);
+runtime_version_with_spec!(spec_version: 110);
 // The same runtime one version on, built as a second WASM for the forkless-upgrade tests.
 #[cfg(feature = "increment-spec-version")]
-runtime_version_with_spec!(spec_version: 110);
+runtime_version_with_spec!(spec_version: 111);
 
 /// How a transaction names its sender and beneficiary accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;

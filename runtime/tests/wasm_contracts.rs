@@ -398,13 +398,13 @@ fn each_extension_call_charges_its_functions_weight_before_reading() {
 #[test]
 fn the_weights_docs_contracts_md_lists_are_the_ones_charged() {
 	let documented: Vec<(Function, u64, u64)> = vec![
-		(Function::CnsOwner, 46_000_000, 1_184),
-		(Function::CnsGccAddress, 54_000_000, 4_493),
-		(Function::CnsReverse, 62_000_000, 4_812),
-		(Function::GidIsActive, 38_000_000, 5_736),
-		(Function::GidController, 46_000_000, 5_812),
-		(Function::TokenBalance, 38_000_000, 134),
-		(Function::TokenTransfer, 558_136_000, 6_208),
+		(Function::CnsOwner, 42_820_000, 1_184),
+		(Function::CnsGccAddress, 48_230_000, 4_493),
+		(Function::CnsReverse, 53_640_000, 4_812),
+		(Function::GidIsActive, 37_410_000, 5_736),
+		(Function::GidController, 42_820_000, 5_812),
+		(Function::TokenBalance, 37_410_000, 134),
+		(Function::TokenTransfer, 414_906_000, 6_208),
 	];
 	let charged: Vec<(Function, u64, u64)> = Function::ALL
 		.into_iter()

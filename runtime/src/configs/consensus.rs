@@ -65,6 +65,8 @@ impl pallet_aura::Config for Runtime {
 
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
+	/// GRANDPA's own: its calls take equivocation reports, which this runtime cannot receive
+	/// (`KeyOwnerProof` below is uninhabited), and Root's `note_stalled`.
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
 	/// No nominated staking, so no nominators to bound.
@@ -81,7 +83,7 @@ impl pallet_timestamp::Config for Runtime {
 	type OnTimestampSet = Aura;
 	/// Half the slot, so that two blocks cannot share one slot.
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_timestamp::WeightInfo<Runtime>;
 }
 
 /// The account of the block's Aura author: the account whose id is the author's Aura key.

@@ -18,7 +18,7 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_balances_balances::WeightInfo<Runtime>;
 	type Balance = Balance;
 	/// Dust left by a reaped account is burned.
 	type DustRemoval = ();
@@ -33,7 +33,8 @@ impl pallet_balances::Config for Runtime {
 }
 
 /// One picoGCC per unit of reference time (10^12 units = one second of compute): a plain
-/// transfer (3.5 * 10^8 units, base weight included) pays 0.35 milli-GCC for its weight.
+/// transfer (3.39 * 10^8 units, base weight and extensions included) pays 0.34 milli-GCC for
+/// its weight.
 pub const FEE_PER_REF_TIME: Balance = MICRO_GCC / 1_000_000;
 
 /// Weight to fee in the form the EVM requires: it converts gas to weight and back through this
@@ -63,5 +64,5 @@ impl pallet_transaction_payment::Config for Runtime {
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	/// Operational transactions (e.g. from governance) outbid ordinary ones fivefold.
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }

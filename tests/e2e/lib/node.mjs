@@ -1,6 +1,6 @@
 // Starts a real ghostchain-node on free loopback ports and stops it again.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
@@ -18,6 +18,22 @@ export const NODE_BINARY =
 export const BOOTNODE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
 /** The peer id that BOOTNODE_KEY yields. */
 export const BOOTNODE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
+
+/**
+ * The development chain spec as JSON text, with each of `addresses` also given `amount` GCC
+ * (plancks) at genesis; total issuance counts them.
+ */
+export function fundedDevSpec(addresses, amount) {
+  const spec = execFileSync(NODE_BINARY, ['build-spec', '--chain', 'dev'], {
+    maxBuffer: 256 << 20,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).toString();
+  // Edited as text: the balances are u128s, which JSON.parse would round.
+  const endowed = addresses.map((address) => `["${address}", ${amount}]`).join(',');
+  const funded = spec.replace(/("balances": \{\s*"balances": \[)/, `$1${endowed},`);
+  if (funded === spec) throw new Error('the development spec has no balances.balances list');
+  return funded;
+}
 
 const running = new Set();
 process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));

@@ -39,10 +39,10 @@ use crate::{
 /// ones (e.g. governance fixing a stalled chain).
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
-/// Three seconds of compute, by measured weight, in every six-second block. Weights are worst
-/// cases: a block full of transfers re-executes in well under its weight (docs/benchmarks.md,
-/// sTPS), which leaves the time to gossip and import it.
-const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(3 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+/// Two seconds of compute in every six-second block. It cannot grow: pallet-revive's integrity
+/// test bounds what one block may write by a validator's memory, and with our measured ParityDB
+/// writes three seconds would let a block store 294 MB against 201 MB (docs/benchmarks.md).
+const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 /// The normal-dispatch share of [`MAXIMUM_BLOCK_WEIGHT`].
 fn normal_block_weight() -> Weight {

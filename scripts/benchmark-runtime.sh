@@ -27,7 +27,8 @@ trap 'rm -rf "$scratch"' EXIT
 
 # `benchmark storage` needs the database access that only a `runtime-benchmarks` node exposes,
 # and `benchmark pallet` a runtime with its benchmarks compiled in. pallet-revive's PolkaVM
-# fixtures need a toolchain we do not use; its benchmarks that need them are not run.
+# fixtures need a toolchain this machine lacks: skipped, so its benchmarks fail and it keeps its
+# reference weights (docs/benchmarks.md).
 SKIP_PALLET_REVIVE_FIXTURES=1 cargo build --release --locked -p ghostchain-node --features runtime-benchmarks
 cp "$GHOSTCHAIN_NODE" "$bench_node"
 cp "$CARGO_TARGET_DIR/release/wbuild/ghostchain-runtime/ghostchain_runtime.compact.compressed.wasm" "$bench_wasm"

@@ -4,7 +4,11 @@
 # networks.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+source "$repo_root/scripts/setup.sh"
 cd "$repo_root"
+ensure_build_prerequisites
+ensure_node_modules
+announce_first_build "the tests, the node and its WASM runtime" 105
 
 scripts/check-lockfile.sh
 cargo fmt --all -- --check
@@ -25,9 +29,6 @@ cargo test --release --locked $pallets --features runtime-benchmarks,try-runtime
 cargo build --release --locked -p ghostchain-node
 cargo build --release --locked "${prover[@]}"
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	npm ci --no-audit --no-fund
-fi
 node --test --test-concurrency=2 tests/e2e/
 # Four-validator networks whose validators are paused, killed, joined and removed.
 scripts/zombienet.sh

@@ -34,7 +34,7 @@ cp "$GHOSTCHAIN_NODE" "$bench_node"
 cp "$CARGO_TARGET_DIR/release/wbuild/ghostchain-runtime/ghostchain_runtime.compact.compressed.wasm" "$bench_wasm"
 # Back to the ordinary node and runtime: overhead is measured on the runtime a chain runs, and
 # the test suite needs them.
-cargo build --release --locked -p ghostchain-node
+build_node
 
 run_pallet() { # pallet steps repeat output [template]
 	local pallet=$1 steps=$2 repeat=$3 output=$4

@@ -6,5 +6,6 @@ source "$(dirname "$0")/env.sh"
 source "$repo_root/scripts/setup.sh"
 cd "$repo_root"
 ensure_build_prerequisites
-announce_first_build "the node and its WASM runtime" 85
-exec cargo run --release -p ghostchain-node -- --dev "$@"
+announce_first_build "the node and its WASM runtime" 45
+build_node
+exec "$GHOSTCHAIN_NODE" --dev "$@"

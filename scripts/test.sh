@@ -8,7 +8,7 @@ source "$repo_root/scripts/setup.sh"
 cd "$repo_root"
 ensure_build_prerequisites
 ensure_node_modules
-announce_first_build "the tests, the node and its WASM runtime" 105
+announce_first_build "the tests, the node and its WASM runtime" 60
 
 scripts/check-lockfile.sh
 cargo fmt --all -- --check
@@ -26,7 +26,7 @@ cargo test --release --locked --workspace --tests
 # try-runtime checks (migrations' pre- and post-upgrade) compiled in.
 pallets=$(sed -n 's/^name = "\(.*\)"/-p \1/p' pallets/*/Cargo.toml)
 cargo test --release --locked $pallets --features runtime-benchmarks,try-runtime --lib
-cargo build --release --locked -p ghostchain-node
+build_node
 cargo build --release --locked "${prover[@]}"
 
 node --test --test-concurrency=2 tests/e2e/

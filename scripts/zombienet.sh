@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$repo_root"
 
-[ -x "$GHOSTCHAIN_NODE" ] || { echo "build the node first: cargo build --release -p ghostchain-node" >&2; exit 2; }
+[ -x "$GHOSTCHAIN_NODE" ] || { echo "build the node first: cargo build --release --workspace --bins" >&2; exit 2; }
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(zombienet/*.zndsl)
 

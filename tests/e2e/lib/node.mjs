@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 
-/** The release binary that `cargo build --release -p ghostchain-node` writes. */
+/** The release binary that `cargo build --release --workspace --bins` writes. */
 export const NODE_BINARY =
   process.env.GHOSTCHAIN_NODE ??
   join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/ghostchain/target'), 'release/ghostchain-node');

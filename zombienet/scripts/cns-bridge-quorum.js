@@ -46,7 +46,7 @@ async function run(nodeName, networkInfo) {
     const parameters = {
       quorum: 2,
       recordTtl: 100,
-      // Ten 6-second slots: long enough for two attestations, short enough to wait out.
+      // Ten 4-second slots: long enough for two attestations, short enough to wait out.
       requestTtl: 10,
       ensRegistry: registries[0],
       unsProxyReader: registries[0],

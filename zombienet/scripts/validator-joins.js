@@ -6,7 +6,7 @@
 // size of the authority set.
 const { connect, record, rpc, sleep, startNode, submit, waitFor } = require('./lib.js');
 
-const SLOT_MS = 6000;
+const SLOT_MS = 4000;
 
 async function auraKeys(api) {
   return (await api.query.aura.authorities()).map((key) => key.toHex());

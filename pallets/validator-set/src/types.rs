@@ -10,7 +10,7 @@ use crate::{Config, SessionLength};
 /// Where this pallet logs.
 pub const LOG_TARGET: &str = "runtime::validator-set";
 
-/// The session length of a genesis that names none: a minute of six-second blocks.
+/// The session length of a genesis that names none: ten blocks (GhostChain presets name theirs).
 pub const DEFAULT_SESSION_LENGTH: u32 = 10;
 
 /// [`SessionLength`], for `pallet_session::PeriodicSessions` to rotate on; never zero, so that

@@ -39,9 +39,10 @@ use crate::{
 /// ones (e.g. governance fixing a stalled chain).
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
-/// Two seconds of compute in every six-second block. It cannot grow: pallet-revive's integrity
-/// test bounds what one block may write by a validator's memory, and with our measured ParityDB
-/// writes three seconds would let a block store 294 MB against 201 MB (docs/benchmarks.md).
+/// Two seconds of compute in every four-second block, leaving the rest of the slot to import and
+/// gossip. It cannot grow: pallet-revive's integrity test bounds what one block may write by a
+/// validator's memory, and with our measured ParityDB writes three seconds would let a block
+/// store 294 MB against 201 MB (docs/benchmarks.md).
 const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 /// The normal-dispatch share of [`MAXIMUM_BLOCK_WEIGHT`].

@@ -28,8 +28,8 @@ use crate::{
 
 /// The MANA minted to each block's author at genesis; governance may change it.
 pub const MANA_REWARD_PER_BLOCK: Balance = UNIT;
-/// At most ten million MANA a year: about 1.9 per block, so the genesis reward (5.26 million a
-/// year) leaves governance room to raise it.
+/// At most ten million MANA a year: about 1.27 per 4 s block, so the genesis reward (7.89 million
+/// a year) leaves governance room to raise it.
 pub const MANA_YEARLY_CAP: Balance = 10_000_000 * UNIT;
 
 /// The SPIRIT ledger: pallet-balances, so conviction voting can lock it.

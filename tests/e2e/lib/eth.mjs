@@ -17,7 +17,7 @@ export const DEV_KEYS = {
   ethan: '0x7dce9bc8babb68fec1409be38c8e1a52650206a7ed90ff956ae8a6d15eeaaef4',
 };
 
-/** An ethers provider for `node`'s Ethereum endpoint, polling fast enough for 6 s blocks. */
+/** An ethers provider for `node`'s Ethereum endpoint, polling fast enough for 4 s blocks. */
 export function ethProvider(node) {
   return new JsonRpcProvider(node.ethRpcUrl, undefined, { staticNetwork: true, pollingInterval: 500 });
 }

@@ -19,6 +19,8 @@ cargo test --release --locked "${prover[@]}"
 
 # Runtime code never overflows, unwraps or indexes (Cargo.toml's [workspace.lints]).
 scripts/clippy.sh
+# The crates a runtime developer depends on package and build from their packages alone.
+scripts/publish-dry-run.sh
 
 # One profile (--release) everywhere, so tests, the node and the e2e runs share artifacts.
 cargo test --release --locked --workspace --tests

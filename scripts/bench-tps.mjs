@@ -189,10 +189,8 @@ async function run(transfers) {
           `--base-path ${join(process.env.KEEP_CHAIN, `tps-${transfers}`)} --from ${blocks[0].number} --to ${lastBlock} --repeat 3`,
       );
     }
-    const timestamp = async (hash) => (await api.query.timestamp.now.at(hash)).toNumber();
-    const before = (await api.rpc.chain.getBlockHash(blocks[0].number - 1)).toHex();
-    const covered = ((await timestamp(blocks.at(-1).hash)) - (await timestamp(before))) / 1_000;
-    const sustained = await longestFullRun(api, blocks, timestamp);
+    const covered = await secondsCovered(api, blocks);
+    const sustained = await longestFullRun(api, blocks);
     const seconds = (ms) => `${(ms / 1_000).toFixed(1)} s`;
     const refusedText = refused === 0 ? '0' : `${refused} (${[...refusals].map(([m, k]) => `${k}× ${m}`).join('; ')})`;
     return (
@@ -226,7 +224,7 @@ function record(pid, file) {
  * transfer would not fit in the normal class's weight, in either dimension; the normal class
  * holds only the transfers, so one weighs the block's normal weight divided by their count.
  */
-async function longestFullRun(api, blocks, timestamp) {
+async function longestFullRun(api, blocks) {
   const maxNormal = api.consts.system.blockWeights.perClass.normal.maxTotal.unwrap();
   const isFull = ({ normal }, signed, dimension) => {
     const used = normal[dimension].toBigInt();
@@ -237,15 +235,20 @@ async function longestFullRun(api, blocks, timestamp) {
   for (const block of blocks) {
     const used = await api.query.system.blockWeight.at(block.hash);
     const full = isFull(used, block.signed, 'refTime') || isFull(used, block.signed, 'proofSize');
-    const follows = current.length > 0 && current.at(-1).number + 1 === block.number;
-    current = full ? (follows ? [...current, block] : [block]) : [];
-    if (current.length > best.length) best = current;
+    if (!full || current.at(-1)?.number !== block.number - 1) current = [];
+    if (full) current.push(block);
+    if (current.length > best.length) best = [...current];
   }
   if (best.length === 0) return 'none';
-  const before = (await api.rpc.chain.getBlockHash(best[0].number - 1)).toHex();
-  const covered = ((await timestamp(best.at(-1).hash)) - (await timestamp(before))) / 1_000;
   const transfers = best.reduce((sum, { signed }) => sum + signed, 0);
-  return `${best.length} blocks, ${transfers.toLocaleString('en')} transfers: ${(transfers / covered).toFixed(1)}/s`;
+  return `${best.length} blocks, ${transfers.toLocaleString('en')} transfers: ${(transfers / (await secondsCovered(api, best))).toFixed(1)}/s`;
+}
+
+/** The chain time from the block before the first of `blocks` to the last of them. */
+async function secondsCovered(api, blocks) {
+  const timestamp = async (hash) => (await api.query.timestamp.now.at(hash)).toNumber();
+  const before = (await api.rpc.chain.getBlockHash(blocks[0].number - 1)).toHex();
+  return ((await timestamp(blocks.at(-1).hash)) - (await timestamp(before))) / 1_000;
 }
 
 /** Whether a hex-encoded extrinsic is signed: the version byte after its compact length. */

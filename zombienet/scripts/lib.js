@@ -18,6 +18,11 @@ async function bestNumber(api) {
   return (await api.rpc.chain.getHeader()).number.toNumber();
 }
 
+/// The chain's Aura slot in milliseconds, as its runtime declares it.
+async function slotMs(api) {
+  return (await api.call.auraApi.slotDuration()).toNumber();
+}
+
 /// Polls `check` every second until it returns a value other than undefined.
 async function waitFor(check) {
   for (;;) {
@@ -99,6 +104,7 @@ module.exports = {
   rpc,
   rpcNode,
   sleep,
+  slotMs,
   startNode,
   submit,
   waitFor,

@@ -4,9 +4,7 @@
 // boundaries later her keys are in Aura's and GRANDPA's sets and her node authors a block.
 // Her node keeps running (its pid and keys are recorded for validator-leaves.js); returns the
 // size of the authority set.
-const { connect, record, rpc, sleep, startNode, submit, waitFor } = require('./lib.js');
-
-const SLOT_MS = 4000;
+const { connect, record, rpc, sleep, slotMs, startNode, submit, waitFor } = require('./lib.js');
 
 async function auraKeys(api) {
   return (await api.query.aura.authorities()).map((key) => key.toHex());
@@ -21,13 +19,14 @@ async function grandpaKeys(api, at) {
 /// Waits for a block authored with the Aura key `aura`: Aura gives slot s to the authority at
 /// s mod n of the parent's set.
 async function blockAuthoredBy(api, aura) {
+  const pollMs = (await slotMs(api)) / 2;
   for (;;) {
     const header = await api.rpc.chain.getHeader();
     const [, slot] = header.digest.logs.find((log) => log.isPreRuntime).asPreRuntime;
     const authorities = await (await api.at(header.parentHash)).query.aura.authorities();
     const index = Number(api.createType('u64', slot).toBigInt() % BigInt(authorities.length));
     if (authorities[index].toHex() === aura) return header.number.toNumber();
-    await sleep(SLOT_MS / 2);
+    await sleep(pollMs);
   }
 }
 
